@@ -1,0 +1,163 @@
+package sim_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/drysim/drysim/sim"
+)
+
+func TestDeadlocksAreReportedWithWhoWaitsForWhom(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(w *sim.World)
+		cycle bool     // a waits-for cycle must be named
+		want  []string // fragments the report must contain
+	}{
+		{
+			name: "abba",
+			build: func(w *sim.World) {
+				a, b := w.NewMutex("A"), w.NewMutex("B")
+				w.Go("t1", func() { a.Lock(); w.Sleep(time.Millisecond); b.Lock() })
+				w.Go("t2", func() { b.Lock(); w.Sleep(time.Millisecond); a.Lock() })
+			},
+			cycle: true,
+			want:  []string{"t1#0 waits for mutex B held by t2#1", "t2#1 waits for mutex A held by t1#0"},
+		},
+		{
+			name: "relock",
+			build: func(w *sim.World) {
+				m := w.NewMutex("M")
+				w.Go("t1", func() { m.Lock(); m.Lock() })
+			},
+			cycle: true,
+			want:  []string{"t1#0 waits for mutex M held by t1#0"},
+		},
+		{
+			name: "rwr-go-policy",
+			build: func(w *sim.World) {
+				rw := w.NewRWMutex("RW", sim.GoRW)
+				w.Go("reader", func() { rw.RLock(); w.Sleep(time.Millisecond); rw.RLock() })
+				w.Go("writer", func() { w.Sleep(time.Microsecond); rw.Lock(); rw.Unlock() })
+			},
+			cycle: true,
+			want:  []string{"reader#0 waits for read lock RW held by writer#1", "writer#1 waits for write lock RW held by reader#0"},
+		},
+		{
+			name: "send-while-holding",
+			build: func(w *sim.World) {
+				m := w.NewMutex("L")
+				ch := sim.NewChan[int](w, "results", 0)
+				w.Go("sender", func() { m.Lock(); ch.Send(1); m.Unlock() })
+				w.Go("other", func() { w.Sleep(time.Millisecond); m.Lock() })
+			},
+			want: []string{"sender#0 waits for send on chan results", "other#1 waits for mutex L held by sender#0"},
+		},
+		{
+			name: "waitgroup-never-done",
+			build: func(w *sim.World) {
+				wg := w.NewWaitGroup("workers")
+				wg.Add(2)
+				w.Go("worker", func() { wg.Done() })
+				w.Go("main", func() { wg.Wait() })
+			},
+			want: []string{"main#1 waits for waitgroup workers (counter 1)"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for seed := uint64(1); seed <= 20; seed++ {
+				w := sim.New(sim.Config{Seed: seed})
+				tc.build(w)
+				res := w.Run()
+				require.Equal(t, sim.Deadlock, res.Outcome, "seed %d: %s", seed, res.Reason())
+				require.NotNil(t, res.Deadlock)
+				if tc.cycle {
+					require.NotEmpty(t, res.Deadlock.Cycle, "seed %d: %s", seed, res.Reason())
+				}
+				for _, frag := range tc.want {
+					require.Contains(t, res.Reason(), frag, "seed %d", seed)
+				}
+			}
+		})
+	}
+}
+
+func TestRWRIsNotADeadlockWhenReadersArePreferred(t *testing.T) {
+	w := sim.New(sim.Config{Seed: 1})
+	rw := w.NewRWMutex("RW", sim.ReaderPreferring)
+	w.Go("reader", func() {
+		rw.RLock()
+		w.Sleep(time.Millisecond)
+		rw.RLock()
+		rw.RUnlock()
+		rw.RUnlock()
+	})
+	w.Go("writer", func() { rw.Lock(); rw.Unlock() })
+	res := w.Run()
+	require.Equal(t, sim.Done, res.Outcome, res.Reason())
+}
+
+func TestLockTimeoutExpiresInVirtualTime(t *testing.T) {
+	wallStart := time.Now()
+	w := sim.New(sim.Config{Seed: 1})
+	m := w.NewMutex("host")
+	var got bool
+	var waited time.Duration
+	w.Go("holder", func() {
+		m.Lock()
+		w.Sleep(time.Hour)
+		m.Unlock()
+	})
+	w.Go("waiter", func() {
+		w.Sleep(time.Millisecond)
+		start := w.Elapsed()
+		got = m.LockTimeout(10 * time.Minute)
+		waited = w.Elapsed() - start
+	})
+	res := w.Run()
+	require.Equal(t, sim.Done, res.Outcome, res.Reason())
+	require.False(t, got, "the lock is held for an hour, a 10-minute wait must time out")
+	require.Equal(t, 10*time.Minute, waited)
+	require.Equal(t, time.Hour, res.Elapsed)
+	t.Logf("10-minute LockTimeout and 1-hour hold simulated in %v of wall time", time.Since(wallStart))
+}
+
+func TestLockTimeoutSucceedsWhenReleasedInTime(t *testing.T) {
+	w := sim.New(sim.Config{Seed: 1})
+	m := w.NewMutex("host")
+	var got bool
+	w.Go("holder", func() { m.Lock(); w.Sleep(time.Minute); m.Unlock() })
+	w.Go("waiter", func() {
+		w.Sleep(time.Millisecond)
+		got = m.LockTimeout(10 * time.Minute)
+	})
+	require.Equal(t, sim.Done, w.Run().Outcome)
+	require.True(t, got)
+}
+
+func TestTimedWaitsDoNotCountAsCycles(t *testing.T) {
+	// Both sides of an ABBA wait with a timeout, so both give up: no deadlock.
+	w := sim.New(sim.Config{Seed: 1})
+	a, b := w.NewMutex("A"), w.NewMutex("B")
+	w.Go("t1", func() {
+		a.Lock()
+		w.Sleep(time.Millisecond)
+		if b.LockTimeout(time.Second) {
+			b.Unlock()
+		}
+		a.Unlock()
+	})
+	w.Go("t2", func() {
+		b.Lock()
+		w.Sleep(time.Millisecond)
+		if a.LockTimeout(time.Second) {
+			a.Unlock()
+		}
+		b.Unlock()
+	})
+	res := w.Run()
+	require.Equal(t, sim.Done, res.Outcome, res.Reason())
+}

@@ -1,0 +1,149 @@
+package sim
+
+import (
+	"fmt"
+)
+
+// Run runs the world until every task has finished, a deadlock or a budget
+// ends it, or a task panics. It runs at most once per world. Every goroutine
+// the world used has exited when Run returns.
+func (w *World) Run() *Result {
+	if w.started {
+		panic("sim: Run called twice on one world")
+	}
+	w.started = true
+	w.next = w.schedule()
+	for w.next != nil {
+		t := w.next
+		w.next = nil
+		w.current = t
+		t.resume()
+	}
+	w.current = nil
+	if w.end == nil {
+		// Unreachable while schedule keeps its contract: it returns nil
+		// only after endRun. Kept as an assertion with a clear message.
+		panic("sim: scheduler stopped without an outcome")
+	}
+	res := w.result()
+	w.killAll()
+	return res
+}
+
+// enter is the scheduling point every primitive begins with: the scheduler
+// may run other tasks first, then the event is recorded and the caller's
+// action runs atomically until its next point.
+func (w *World) enter(kind Kind, obj int32, arg int64) *Task {
+	t := w.mustCurrent(kind)
+	if w.killing {
+		return t
+	}
+	w.turn(t)
+	w.record(t, kind, obj, arg)
+	return t
+}
+
+// turn offers the processor to the scheduler. It returns when t is picked
+// again; if t stays the choice, no coroutine switch happens at all.
+func (w *World) turn(t *Task) {
+	next := w.schedule()
+	if next == t {
+		return
+	}
+	w.next = next
+	if !t.yield(struct{}{}) {
+		panic(errKilled)
+	}
+}
+
+// record appends one event to the trace hash (and the trace, if kept).
+func (w *World) record(t *Task, kind Kind, obj int32, arg int64) {
+	if w.killing {
+		return
+	}
+	w.step++
+	w.hash = mixEvent(w.hash, w.now, t.id, kind, obj, arg)
+	if w.cfg.Trace {
+		w.events.append(Event{Step: w.step, Time: w.now, Task: t.id, Kind: kind, Obj: obj, Arg: arg})
+	}
+}
+
+// schedule decides what runs next. It fires timers when nothing can run (or
+// early, when the strategy says so), and ends the run when nothing can ever
+// run again. It returns nil exactly when the run has ended.
+func (w *World) schedule() *Task {
+	for w.end == nil {
+		if w.step >= w.maxSteps {
+			w.endRun(&ending{outcome: StepBudget, reason: fmt.Sprintf("step budget of %d events exhausted", w.maxSteps)})
+			break
+		}
+		n := len(w.runnable)
+		fireable := w.timers.Len() > 0
+		if n == 0 {
+			if !fireable {
+				w.endStuck()
+				break
+			}
+			w.fireTimer()
+			continue
+		}
+		if n == 1 && !(fireable && w.cfg.EarlyTimers > 0) {
+			return w.runnable[0]
+		}
+		t, ok := w.decide(fireable)
+		if ok {
+			return t
+		}
+	}
+	return nil
+}
+
+// decide asks the strategy for one choice and records it. ok is false when
+// the choice was to fire a timer early (or when it ended the run).
+func (w *World) decide(fireable bool) (*Task, bool) {
+	d, err := w.sched.pick(w, fireable)
+	if err != nil {
+		w.endRun(&ending{outcome: Diverged, reason: err.Error()})
+		return nil, false
+	}
+	if w.cfg.Decisions {
+		d.Step = w.step
+		w.decisions = append(w.decisions, d)
+	}
+	if d.Task == FireTimer {
+		w.fireTimer()
+		return nil, false
+	}
+	return w.tasks[d.Task], true
+}
+
+// endStuck ends a run in which no task can run and no timer is pending.
+func (w *World) endStuck() {
+	if w.live == 0 {
+		w.endRun(&ending{outcome: Done})
+		return
+	}
+	w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(nil)})
+}
+
+func (w *World) endRun(e *ending) {
+	if w.end == nil {
+		w.end = e
+	}
+	w.next = nil
+}
+
+// killAll unwinds every unfinished task so that no goroutine outlives Run.
+// Task code running its defers sees primitives that neither block nor yield.
+func (w *World) killAll() {
+	w.killing = true
+	for _, t := range w.tasks {
+		if t.state != taskDone {
+			w.current = t
+			t.stop()
+			t.finish()
+		}
+		t.stop() // idempotent; releases the coroutine of finished tasks
+	}
+	w.current = nil
+}

@@ -1,0 +1,150 @@
+package sim
+
+import (
+	"fmt"
+	"iter"
+	"runtime/debug"
+)
+
+type taskState uint8
+
+const (
+	taskRunnable taskState = iota
+	taskBlocked
+	taskDone
+)
+
+// Task is a simulated thread of control: a coroutine that runs only when the
+// scheduler picks it and gives control back at every scheduling point.
+type Task struct {
+	w    *World
+	id   int32
+	name string
+	fn   func()
+
+	state  taskState
+	runIdx int // index in w.runnable, -1 when not runnable
+
+	resume func() (struct{}, bool)
+	stop   func()
+	yield  func(struct{}) bool
+
+	// What the task is blocked on, for wake-ups and deadlock reports.
+	waitOn   waitable
+	timer    timer // the task's own timer: sleeps and wait timeouts
+	timedOut bool  // the last block ended by its timer
+	waiter   waiter
+	prio     int64 // PCT priority
+}
+
+// ID returns the task's number, 0 for the first task of a world.
+func (t *Task) ID() int32 { return t.id }
+
+// Name returns the name the task was started with.
+func (t *Task) Name() string { return t.name }
+
+func (t *Task) String() string { return fmt.Sprintf("%s#%d", t.name, t.id) }
+
+// errKilled unwinds a task whose run has ended. It is recovered at the top of
+// the task and never escapes the package.
+type killedError struct{}
+
+func (killedError) Error() string { return "sim: task killed at end of run" }
+
+var errKilled error = killedError{}
+
+// Go starts a task. Called from inside a task it is a scheduling point; from
+// outside, it prepares the world before Run.
+func (w *World) Go(name string, fn func()) *Task {
+	if w.end != nil || w.killing {
+		panic("sim: Go called after the run ended")
+	}
+	parent := w.current
+	if parent != nil {
+		w.turn(parent)
+	}
+	t := &Task{w: w, id: int32(len(w.tasks)), name: name, fn: fn, runIdx: -1}
+	t.timer.task = t
+	t.timer.index = -1
+	t.waiter.task = t
+	w.hash = mixString(w.hash, name)
+	if parent != nil {
+		w.record(parent, KindGo, 0, int64(t.id))
+	}
+	t.resume, t.stop = iter.Pull(t.body)
+	w.tasks = append(w.tasks, t)
+	w.live++
+	w.sched.spawned(t)
+	w.makeRunnable(t)
+	return t
+}
+
+func (t *Task) body(yield func(struct{}) bool) {
+	t.yield = yield
+	defer t.exit()
+	t.w.record(t, KindStart, 0, 0)
+	t.fn()
+}
+
+// exit runs when the task's function returns or unwinds.
+func (t *Task) exit() {
+	w := t.w
+	r := recover()
+	t.finish()
+	if w.killing || r == errKilled {
+		return
+	}
+	if r != nil {
+		w.record(t, KindPanic, 0, 0)
+		w.endRun(&ending{outcome: Panic, panic: &PanicReport{
+			Task: t.String(), Value: fmt.Sprint(r), Stack: string(debug.Stack()),
+		}})
+		return
+	}
+	w.record(t, KindExit, 0, 0)
+	w.next = w.schedule()
+}
+
+func (t *Task) finish() {
+	if t.state == taskDone {
+		return
+	}
+	t.w.removeRunnable(t)
+	t.w.timers.remove(&t.timer)
+	t.state = taskDone
+	t.waitOn = nil
+	t.w.live--
+}
+
+func (w *World) makeRunnable(t *Task) {
+	if t.runIdx >= 0 || t.state == taskDone {
+		return
+	}
+	t.state = taskRunnable
+	t.runIdx = len(w.runnable)
+	w.runnable = append(w.runnable, t)
+}
+
+func (w *World) removeRunnable(t *Task) {
+	i := t.runIdx
+	if i < 0 {
+		return
+	}
+	last := len(w.runnable) - 1
+	moved := w.runnable[last]
+	w.runnable[i] = moved
+	moved.runIdx = i
+	w.runnable[last] = nil
+	w.runnable = w.runnable[:last]
+	t.runIdx = -1
+}
+
+// mustCurrent returns the running task or panics with the name of the call
+// that was made from outside any task.
+func (w *World) mustCurrent(kind Kind) *Task {
+	t := w.current
+	if t == nil {
+		panic(fmt.Sprintf("sim: %s called outside a task (call it from a function passed to World.Go)", kind))
+	}
+	return t
+}

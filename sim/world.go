@@ -1,0 +1,156 @@
+package sim
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+)
+
+// Defaults for the budgets of a run. A budget is what turns a livelock or an
+// endless poll loop into a finding instead of a hung test.
+const (
+	DefaultMaxSteps = 10_000_000
+)
+
+// Config describes one run. Two runs with equal Configs and equal task code
+// produce equal traces: that is the contract the whole package keeps.
+type Config struct {
+	// Seed is the one number every random choice of the run derives from.
+	Seed uint64
+	// Strategy chooses the next task at each scheduling point. Nil means
+	// Random{}.
+	Strategy Strategy
+	// MaxSteps bounds the number of trace events. 0 means DefaultMaxSteps.
+	MaxSteps int64
+	// MaxTime bounds virtual time. 0 means no bound.
+	MaxTime time.Duration
+	// EarlyTimers is the probability, at each scheduling point while a timer
+	// is pending, that the earliest timer fires before the chosen task runs:
+	// the clock jumps to its deadline as if the running tasks were slow. 0
+	// fires timers only when no task can run. It is part of the config, not
+	// of the strategy, so a replay knows where choices were made.
+	EarlyTimers float64
+	// Trace keeps every event in memory (Result.Trace). The hash is computed
+	// either way, so turning tracing on never changes the hash.
+	Trace bool
+	// Decisions keeps every scheduling decision (Result.Decisions) for
+	// Replay, replay files and shrinking. The seed alone already replays a
+	// run exactly, so this is off by default: at millions of points per
+	// second the log, not the scheduler, would dominate time and memory.
+	Decisions bool
+}
+
+// DefaultEarlyTimers is the early-timer probability the exploration helpers
+// use: high enough that a timeout lands mid-operation within a few hundred
+// points, low enough that most steps run at a fixed clock.
+const DefaultEarlyTimers = 1.0 / 32
+
+// World is one simulated universe: tasks, a virtual clock, a PRNG and the
+// objects tasks share. Exactly one task runs at a time. A World is not safe
+// for use by several goroutines, but many Worlds can run in parallel because
+// none of them touches package-level state.
+type World struct {
+	cfg      Config
+	maxSteps int64
+	sched    scheduler
+
+	streams map[string]*rand.Rand
+	names   []string         // object and label names, indexed by id
+	labels  map[string]Label // interned labels
+
+	tasks    []*Task
+	runnable []*Task
+	live     int // tasks that have not finished
+	timers   timerHeap
+	timerSeq uint64
+	now      time.Duration
+
+	step      int64
+	hash      uint64
+	events    eventLog
+	decisions []Decision
+	misfits   int
+
+	current *Task
+	next    *Task
+	end     *ending
+	started bool
+	killing bool
+}
+
+// New makes a world from a config. It panics only on a config that no caller
+// could mean (negative budgets); use Config.Validate to check user input.
+func New(cfg Config) *World {
+	if err := cfg.Validate(); err != nil {
+		panic(err)
+	}
+	if cfg.Strategy == nil {
+		cfg.Strategy = Random{}
+	}
+	w := &World{
+		cfg:      cfg,
+		maxSteps: cfg.MaxSteps,
+		streams:  make(map[string]*rand.Rand),
+		labels:   make(map[string]Label),
+		names:    []string{""},
+		hash:     hashSeed,
+	}
+	if w.maxSteps == 0 {
+		w.maxSteps = DefaultMaxSteps
+	}
+	w.sched = cfg.Strategy.newScheduler(w.Rand("sched"))
+	return w
+}
+
+// Validate reports the first field of c that no run could use.
+func (c Config) Validate() error {
+	switch {
+	case c.MaxSteps < 0:
+		return fmt.Errorf("sim: MaxSteps %d is negative; want 0 (default %d) or more", c.MaxSteps, DefaultMaxSteps)
+	case c.MaxTime < 0:
+		return fmt.Errorf("sim: MaxTime %v is negative; want 0 (no bound) or more", c.MaxTime)
+	case c.EarlyTimers < 0 || c.EarlyTimers > 1:
+		return fmt.Errorf("sim: EarlyTimers %v is not a probability; want a value in [0, 1]", c.EarlyTimers)
+	}
+	if v, ok := c.Strategy.(interface{ validate() error }); ok {
+		return v.validate()
+	}
+	return nil
+}
+
+// Config returns the config the world was made from, with defaults applied.
+func (w *World) Config() Config { return w.cfg }
+
+// Seed returns the world's seed.
+func (w *World) Seed() uint64 { return w.cfg.Seed }
+
+// Step returns the number of events so far.
+func (w *World) Step() int64 { return w.step }
+
+// register gives a named object its id. The name is hashed in so that two
+// runs which create differently named objects in the same order still differ.
+func (w *World) register(name string) int32 {
+	w.names = append(w.names, name)
+	w.hash = mixString(w.hash, name)
+	return int32(len(w.names) - 1)
+}
+
+// Label names a user-defined scheduling point (see Point). Equal names give
+// equal labels; labels are cheap to pass on every call.
+type Label int32
+
+// Label interns name.
+func (w *World) Label(name string) Label {
+	if l, ok := w.labels[name]; ok {
+		return l
+	}
+	l := Label(w.register(name))
+	w.labels[name] = l
+	return l
+}
+
+// Current returns the running task, or nil outside a run.
+func (w *World) Current() *Task { return w.current }
+
+// Tasks returns every task started so far, in start order.
+func (w *World) Tasks() []*Task { return w.tasks }
