@@ -171,3 +171,37 @@ func TestCondWaitGroupOnce(t *testing.T) {
 		require.Equal(t, 4, woken, "seed %d", seed)
 	}
 }
+
+func TestNotifierNeverLosesANotificationBetweenCheckAndWait(t *testing.T) {
+	for seed := uint64(1); seed <= 50; seed++ {
+		var waited []time.Duration
+		res := runWorld(t, seed, func(w *sim.World) {
+			ev := w.NewNotifier("work")
+			queue := 0
+			w.Go("worker", func() {
+				for got := 0; got < 3; {
+					seq := ev.Seq()
+					if queue > 0 {
+						queue--
+						got++
+						continue
+					}
+					start := w.Elapsed()
+					ev.Wait(seq, time.Hour)
+					waited = append(waited, w.Elapsed()-start)
+				}
+			})
+			w.Go("producer", func() {
+				for range 3 {
+					w.Sleep(time.Second)
+					queue++
+					ev.Notify()
+				}
+			})
+		})
+		require.Equal(t, sim.Done, res.Outcome, res.Reason())
+		for _, d := range waited {
+			require.Less(t, d, time.Hour, "seed %d: a notification was lost and the worker slept to its timeout", seed)
+		}
+	}
+}
