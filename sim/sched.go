@@ -78,24 +78,31 @@ func (w *World) schedule() *Task {
 			break
 		}
 		n := len(w.runnable)
-		fireable := w.timers.Len() > 0
 		if n == 0 {
-			if !fireable {
+			if w.timers.Len() == 0 {
 				w.endStuck()
 				break
 			}
 			w.fireTimer()
 			continue
 		}
-		if n == 1 && !(fireable && w.cfg.EarlyTimers > 0) {
+		early := w.canFireEarly()
+		if n == 1 && !early {
 			return w.runnable[0]
 		}
-		t, ok := w.decide(fireable)
+		t, ok := w.decide(early)
 		if ok {
 			return t
 		}
 	}
 	return nil
+}
+
+// canFireEarly: early firing is on and the earliest timer is due within the
+// window. It depends only on world state, so a replay sees the same choice
+// points.
+func (w *World) canFireEarly() bool {
+	return w.cfg.EarlyTimers > 0 && w.timers.Len() > 0 && w.timers.peek().when-w.now <= w.cfg.EarlyTimerWindow
 }
 
 // decide asks the strategy for one choice and records it. ok is false when

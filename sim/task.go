@@ -148,3 +148,15 @@ func (w *World) mustCurrent(kind Kind) *Task {
 	}
 	return t
 }
+
+// Done reports whether the task has finished.
+func (t *Task) Done() bool { return t.state == taskDone }
+
+// Waiting describes what a blocked task waits for, or "" if it is not
+// blocked.
+func (t *Task) Waiting() string {
+	if t.state != taskBlocked || t.waitOn == nil {
+		return ""
+	}
+	return t.waitOn.describe(t.w)
+}

@@ -30,6 +30,10 @@ type Config struct {
 	// fires timers only when no task can run. It is part of the config, not
 	// of the strategy, so a replay knows where choices were made.
 	EarlyTimers float64
+	// EarlyTimerWindow bounds early firing to timers due within this much
+	// virtual time: a task may be slow, not an hour slow. 0 means
+	// DefaultEarlyTimerWindow.
+	EarlyTimerWindow time.Duration
 	// Trace keeps every event in memory (Result.Trace). The hash is computed
 	// either way, so turning tracing on never changes the hash.
 	Trace bool
@@ -39,6 +43,10 @@ type Config struct {
 	// second the log, not the scheduler, would dominate time and memory.
 	Decisions bool
 }
+
+// DefaultEarlyTimerWindow is how far ahead an early firing may reach by
+// default: longer than any lock wait, yield or latency drysim models.
+const DefaultEarlyTimerWindow = 30 * time.Second
 
 // DefaultEarlyTimers is the early-timer probability the exploration helpers
 // use: high enough that a timeout lands mid-operation within a few hundred
@@ -98,6 +106,9 @@ func New(cfg Config) *World {
 	if w.maxSteps == 0 {
 		w.maxSteps = DefaultMaxSteps
 	}
+	if w.cfg.EarlyTimerWindow == 0 {
+		w.cfg.EarlyTimerWindow = DefaultEarlyTimerWindow
+	}
 	w.sched = cfg.Strategy.newScheduler(w.Rand("sched"))
 	return w
 }
@@ -109,6 +120,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("sim: MaxSteps %d is negative; want 0 (default %d) or more", c.MaxSteps, DefaultMaxSteps)
 	case c.MaxTime < 0:
 		return fmt.Errorf("sim: MaxTime %v is negative; want 0 (no bound) or more", c.MaxTime)
+	case c.EarlyTimerWindow < 0:
+		return fmt.Errorf("sim: EarlyTimerWindow %v is negative; want 0 (default %v) or more", c.EarlyTimerWindow, DefaultEarlyTimerWindow)
 	case c.EarlyTimers < 0 || c.EarlyTimers > 1:
 		return fmt.Errorf("sim: EarlyTimers %v is not a probability; want a value in [0, 1]", c.EarlyTimers)
 	}

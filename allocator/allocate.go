@@ -1,0 +1,184 @@
+package allocator
+
+import (
+	"slices"
+)
+
+// allocate is DrydockLeaseUpdateWorker::executeAllocator for a pending
+// lease (DRYDOCK.md §3): free -> own pending -> build -> used -> own
+// reclaim -> queue reclaim -> yield.
+func (a *Allocator) allocate(t Task, l Lease) Outcome {
+	if a.strategy.Global {
+		if !a.lockWait(a.global, a.timings.GlobalLockWait) {
+			return Yield(a.timings.Yield)
+		}
+		defer a.global.Unlock()
+	}
+	bps := a.blueprintsFor(l)
+	if len(bps) == 0 {
+		return a.breakLease(l, BreakNoBlueprint)
+	}
+	free, used := a.candidates(bps, l)
+	a.window(FPAfterCandidates)
+	if out, done := a.leaseAny(t, l, free); done {
+		return out
+	}
+	if a.has(FixYieldForPending) && a.hasOwnPending(l) {
+		return Yield(a.timings.Yield)
+	}
+	if out, done := a.buildNew(t, l, bps); done {
+		return out
+	}
+	if out, done := a.leaseAny(t, l, used); done {
+		return out
+	}
+	if out, done := a.reclaim(t, l, bps); done {
+		return out
+	}
+	return Yield(a.timings.Yield)
+}
+
+// blueprintsFor is loadBlueprintsForAllocatingLease.
+func (a *Allocator) blueprintsFor(l Lease) []Blueprint {
+	var out []Blueprint
+	for _, bp := range a.store.Blueprints() {
+		if bp.Disabled || bp.Impl.Type() != l.Type {
+			continue
+		}
+		if len(l.Blueprints) > 0 && !slices.Contains(l.Blueprints, bp.ID) {
+			continue
+		}
+		if bp.Impl.CanEverAllocate(l) {
+			out = append(out, bp)
+		}
+	}
+	return out
+}
+
+// candidates is loadAcquirableResourcesForLease plus partitionResources:
+// active resources only (another lease's pending resource is never
+// offered), split into free and used. All of it is advisory.
+func (a *Allocator) candidates(bps []Blueprint, l Lease) (free, used []Resource) {
+	for _, bp := range bps {
+		for _, r := range a.store.ResourcesOf(bp.ID, func(s ResourceStatus) bool { return s == ResourceActive }) {
+			if !bp.Impl.CanAcquireLease(a.view, r, l) {
+				continue
+			}
+			if bp.Impl.PrefersSupplemental() && a.view.LinkedLeases(r.ID) > 0 {
+				used = append(used, r)
+			} else {
+				free = append(free, r)
+			}
+		}
+	}
+	return free, used
+}
+
+// hasOwnPending is yieldForPendingResources (D21807): a resource this lease
+// built is still pending.
+func (a *Allocator) hasOwnPending(l Lease) bool {
+	for _, id := range l.Allocated {
+		if r, err := a.store.Resource(id); err == nil && r.Status == ResourcePending {
+			return true
+		}
+	}
+	return false
+}
+
+// buildNew is newLeasedResource. done is false when no blueprint could or
+// did build, and allocation falls through to used resources.
+func (a *Allocator) buildNew(t Task, l Lease, bps []Blueprint) (Outcome, bool) {
+	var able []Blueprint
+	for _, bp := range bps {
+		if bp.Impl.CanAllocateResource(a.view, bp, l) {
+			able = append(able, bp)
+		}
+	}
+	for _, bp := range shuffled(a.rand, able) {
+		spec, err := bp.Impl.AllocateResource(a.view, bp, l)
+		if err != nil {
+			if !a.has(FixAllocateFailureYields) {
+				return a.breakLease(l, BreakAllocationFailed), true
+			}
+			continue // logged and swallowed (D19070)
+		}
+		a.window(FPBeforeAllocateResource)
+		r, err := a.saveNewResource(t, &l, bp, spec)
+		if IsSlotConflict(err) {
+			a.metrics.AllocationConflicts++
+			continue
+		}
+		if err != nil {
+			return Failure(err), true
+		}
+		if r.Status == ResourcePending {
+			a.queue.Schedule(TaskResourceUpdate, r.ID)
+			return Yield(a.timings.Yield), true
+		}
+		if out, done := a.leaseAny(t, l, []Resource{r}); done {
+			return out, true
+		}
+		return Yield(a.timings.Yield), true
+	}
+	return Outcome{}, false
+}
+
+// saveNewResource is the resource's first save: row and slot locks in one
+// transaction, so a loser leaves nothing behind. Without
+// attributes-before-save the attributes follow in a second save.
+func (a *Allocator) saveNewResource(t Task, l *Lease, bp Blueprint, spec ResourceSpec) (Resource, error) {
+	now := a.now()
+	r := Resource{
+		Blueprint: bp.ID, Type: bp.Impl.Type(), Status: ResourcePending, AllocatedBy: l.ID,
+		Awaken: []TaskID{t.ID}, Created: now, Modified: now,
+	}
+	if spec.ActivateWhenAllocated {
+		r.Status = ResourceActive
+	}
+	early := a.has(FixAttributesBeforeSave)
+	if early {
+		r.Attributes, r.AttributesSet = spec.Attributes.Clone(), true
+	}
+	keys := a.slotKeys(spec.SlotLocks)
+	err := a.store.Tx("resource.allocate", func(tx *Tx) error {
+		r.ID = tx.InsertResource(r)
+		if err := tx.AcquireSlotLocks(ResourceRef(r.ID), keys); err != nil {
+			return err
+		}
+		tx.Audit(AuditEntry{Kind: AuditAllocate, Lease: l.ID, Resource: r.ID})
+		tx.Audit(AuditEntry{Kind: AuditResourceStatus, Resource: r.ID, To: uint8(r.Status), Cause: "allocated"})
+		if r.Status == ResourcePending {
+			l.Allocated = append(l.Allocated, r.ID)
+			return tx.SaveLease(*l)
+		}
+		return nil
+	})
+	if err != nil || early {
+		return r, err
+	}
+	a.window(FPBeforeSaveAttributes)
+	err = a.store.Tx("resource.attributes", func(tx *Tx) error {
+		cur, err := tx.Resource(r.ID)
+		if err != nil {
+			return err
+		}
+		cur.Attributes, cur.AttributesSet = spec.Attributes.Clone(), true
+		r = cur
+		return tx.SaveResource(cur)
+	})
+	return r, err
+}
+
+// slotKeys keeps the slot locks whose fix the strategy has.
+func (a *Allocator) slotKeys(locks []SlotLock) []string {
+	var keys []string
+	for _, s := range locks {
+		switch {
+		case s.Class == SlotBinding && !a.has(FixBindingSlotLocks):
+		case s.Class == SlotLimit && !a.has(FixLimitSlotLocks):
+		default:
+			keys = append(keys, s.Key)
+		}
+	}
+	return keys
+}

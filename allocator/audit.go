@@ -1,0 +1,80 @@
+package allocator
+
+import (
+	"fmt"
+	"time"
+)
+
+// AuditKind is what an audit entry records.
+type AuditKind uint8
+
+const (
+	// AuditLink: Lease was linked to Resource; ResourceStatus is the
+	// resource's stored status at that instant.
+	AuditLink AuditKind = iota + 1
+	// AuditLeaseStatus: Lease moved From -> To (LeaseStatus values).
+	AuditLeaseStatus
+	// AuditResourceStatus: Resource moved From -> To.
+	AuditResourceStatus
+	// AuditResourceRelease: Resource was released for Cause; Live lists the
+	// leases linked to it (acquired or active) at that instant.
+	AuditResourceRelease
+	// AuditHook: the blueprint hook Hook ran for Lease (and Resource).
+	AuditHook
+	// AuditSteal: Lease acquired Resource, which another lease (Other)
+	// built and was still waiting for.
+	AuditSteal
+	// AuditAllocate: Lease built Resource (first save).
+	AuditAllocate
+)
+
+// Release causes recorded on AuditResourceRelease and lease releases.
+const (
+	CauseReleaseCommand = "release-command"
+	CauseReclaim        = "reclaim"
+	CauseDirect         = "direct"
+	CauseCascade        = "resource-released"
+)
+
+// Hook names recorded on AuditHook.
+const (
+	HookDidReleaseLease = "didReleaseLease"
+	HookDestroyLease    = "destroyLease"
+	HookDestroyResource = "destroyResource"
+)
+
+// AuditEntry is one fact the invariants check. The log is written by the
+// allocator as it acts and read only by observers.
+type AuditEntry struct {
+	Time           time.Time
+	Kind           AuditKind
+	Lease          ID
+	Resource       ID
+	Other          ID
+	From, To       uint8
+	ResourceStatus ResourceStatus
+	Cause          string
+	Hook           string
+	Live           []ID
+	Actor          Ref
+}
+
+func (e AuditEntry) String() string {
+	switch e.Kind {
+	case AuditLink:
+		return fmt.Sprintf("link lease %d -> resource %d (resource %s)", e.Lease, e.Resource, e.ResourceStatus)
+	case AuditLeaseStatus:
+		return fmt.Sprintf("lease %d %s -> %s (%s)", e.Lease, LeaseStatus(e.From), LeaseStatus(e.To), e.Cause)
+	case AuditResourceStatus:
+		return fmt.Sprintf("resource %d %s -> %s (%s)", e.Resource, ResourceStatus(e.From), ResourceStatus(e.To), e.Cause)
+	case AuditResourceRelease:
+		return fmt.Sprintf("resource %d released by %s with live leases %v", e.Resource, e.Cause, e.Live)
+	case AuditHook:
+		return fmt.Sprintf("hook %s lease %d resource %d", e.Hook, e.Lease, e.Resource)
+	case AuditSteal:
+		return fmt.Sprintf("lease %d took resource %d built by lease %d", e.Lease, e.Resource, e.Other)
+	case AuditAllocate:
+		return fmt.Sprintf("lease %d built resource %d", e.Lease, e.Resource)
+	}
+	return fmt.Sprintf("audit(%d)", e.Kind)
+}

@@ -1,0 +1,53 @@
+package allocator
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"github.com/pingcap/failpoint"
+)
+
+// Runtime is the world the allocator runs in: its clock, its concurrency and
+// its randomness. The allocator takes all three from here and nothing from
+// package time, sync or math/rand, so the same code runs inside the
+// simulator (allocator/simrt) and on real goroutines.
+type Runtime interface {
+	// Now is the current time.
+	Now() time.Time
+	// Sleep blocks the calling task.
+	Sleep(d time.Duration)
+	// Go starts a task.
+	Go(name string, fn func())
+	// NewLock makes a named lock (a MySQL named lock in Drydock).
+	NewLock(name string) Lock
+	// NewNotifier makes a wake-up channel for idle workers.
+	NewNotifier(name string) Notifier
+	// Atomic runs fn as one indivisible step. In the simulator it is one
+	// scheduling point followed by fn with no other task running; a live
+	// runtime holds a mutex around fn. Every store call goes through it.
+	Atomic(label string, fn func())
+	// Failpoint evaluates the named failpoint. Every call is a scheduling
+	// point; the value is nil unless the failpoint is enabled and its terms
+	// fire.
+	Failpoint(name string) failpoint.Value
+	// Rand returns the named PRNG stream.
+	Rand(stream string) *rand.Rand
+}
+
+// Lock is a named mutual-exclusion lock.
+type Lock interface {
+	Lock()
+	TryLock() bool
+	LockTimeout(d time.Duration) bool
+	Unlock()
+}
+
+// Notifier wakes idle workers without losing a wake-up: read Seq before
+// checking for work, then Wait(seq, timeout) returns at once if a Notify
+// came in between. A negative timeout waits without bound.
+type Notifier interface {
+	Seq() uint64
+	Wait(seq uint64, timeout time.Duration) bool
+	Notify()
+	Broadcast()
+}

@@ -1,0 +1,120 @@
+package allocator
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// SlotLockConflictError is returned when a slot lock is already held
+// (DrydockSlotLockException). It is temporary: callers yield or fall
+// through, never break.
+type SlotLockConflictError struct {
+	Key    string
+	Holder Ref
+}
+
+func (e *SlotLockConflictError) Error() string {
+	return fmt.Sprintf("slot lock %q is held by %s", e.Key, e.Holder)
+}
+
+// Unwrap marks the conflict as temporary.
+func (e *SlotLockConflictError) Unwrap() error { return ErrTemporary }
+
+// AcquireSlotLocks takes every key for owner or none: it is one multi-row
+// INSERT with a unique index. On a conflict nothing is written and the
+// error names the first held key and its holder.
+func (tx *Tx) AcquireSlotLocks(owner Ref, keys []string) error {
+	s := tx.s
+	for i, k := range keys {
+		if holder, held := s.slots[k]; held {
+			return &SlotLockConflictError{Key: k, Holder: holder}
+		}
+		if slices.Contains(keys[:i], k) {
+			return fmt.Errorf("slot lock %q listed twice for %s", k, owner)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	before := s.owned[owner]
+	for _, k := range keys {
+		s.slots[k] = owner
+	}
+	s.owned[owner] = append(slices.Clip(before), keys...)
+	tx.undo = append(tx.undo, func() {
+		for _, k := range keys {
+			delete(s.slots, k)
+		}
+		s.setOwned(owner, before)
+	})
+	tx.touched = append(tx.touched, owner)
+	return nil
+}
+
+// ReleaseSlotLocks deletes every slot lock owner holds.
+func (tx *Tx) ReleaseSlotLocks(owner Ref) {
+	s := tx.s
+	keys := s.owned[owner]
+	if len(keys) == 0 {
+		return
+	}
+	for _, k := range keys {
+		delete(s.slots, k)
+	}
+	delete(s.owned, owner)
+	tx.undo = append(tx.undo, func() {
+		for _, k := range keys {
+			s.slots[k] = owner
+		}
+		s.owned[owner] = keys
+	})
+	tx.touched = append(tx.touched, owner)
+}
+
+func (s *Store) setOwned(owner Ref, keys []string) {
+	if len(keys) == 0 {
+		delete(s.owned, owner)
+		return
+	}
+	s.owned[owner] = keys
+}
+
+// SlotLocksFree is the advisory read (isLockFree): which of keys are free
+// now. A free key may be taken before the caller's next step.
+func (s *Store) SlotLocksFree(keys []string) (free []bool) {
+	s.rt.Atomic("store.slotlocks", func() {
+		free = make([]bool, len(keys))
+		for i, k := range keys {
+			_, held := s.slots[k]
+			free[i] = !held
+		}
+	})
+	return free
+}
+
+// SlotLockRow is one held slot lock, for observers.
+type SlotLockRow struct {
+	Key   string
+	Owner Ref
+}
+
+// PeekSlotLocks returns every held slot lock sorted by key (no step).
+func (s *Store) PeekSlotLocks() []SlotLockRow {
+	out := make([]SlotLockRow, 0, len(s.slots))
+	for k, o := range s.slots {
+		out = append(out, SlotLockRow{Key: k, Owner: o})
+	}
+	slices.SortFunc(out, func(a, b SlotLockRow) int { return cmp.Compare(a.Key, b.Key) })
+	return out
+}
+
+// PeekOwnedSlotLocks returns the keys owner holds now (no step).
+func (s *Store) PeekOwnedSlotLocks(owner Ref) []string { return slices.Clone(s.owned[owner]) }
+
+// IsSlotConflict reports whether err is (or wraps) a slot lock conflict.
+func IsSlotConflict(err error) bool {
+	var c *SlotLockConflictError
+	return errors.As(err, &c)
+}

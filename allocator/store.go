@@ -1,0 +1,326 @@
+package allocator
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+)
+
+// Store is the allocator's database: blueprints, resources, leases,
+// commands and slot locks, in memory. Every call is one Runtime.Atomic step
+// (one scheduling point in the simulator), and a transaction is all or
+// nothing. Reads return copies: what a caller read is advisory and may be
+// stale by its next step, exactly as a row read from MySQL is.
+//
+// Methods named Peek* and All* take no step and are for observers
+// (invariant checks, reports), never for allocator logic.
+type Store struct {
+	rt         Runtime
+	blueprints []Blueprint
+	resources  []Resource
+	leases     []Lease
+	commands   []Command
+	slots      map[string]Ref
+	owned      map[Ref][]string
+	audit      []AuditEntry
+	observer   func(Commit)
+
+	tx *Tx // the open transaction, if any
+}
+
+// Commit tells an observer what one store step changed.
+type Commit struct {
+	Label   string
+	Touched []Ref
+	Audit   []AuditEntry // entries added by this step
+}
+
+// NewStore makes an empty store on rt.
+func NewStore(rt Runtime) *Store {
+	return &Store{rt: rt, slots: make(map[string]Ref), owned: make(map[Ref][]string)}
+}
+
+// Observe registers fn to run after every committed write, inside the same
+// atomic step. It is how invariants are checked during a run.
+func (s *Store) Observe(fn func(Commit)) { s.observer = fn }
+
+// ErrNotFound is wrapped when a row does not exist.
+var ErrNotFound = fmt.Errorf("not found")
+
+// ---- reads (one step each) ----
+
+// Lease reads one lease.
+func (s *Store) Lease(id ID) (l Lease, err error) {
+	s.rt.Atomic("store.lease", func() { l, err = s.lease(id) })
+	return l, err
+}
+
+// Resource reads one resource.
+func (s *Store) Resource(id ID) (r Resource, err error) {
+	s.rt.Atomic("store.resource", func() { r, err = s.resource(id) })
+	return r, err
+}
+
+// Blueprints reads every blueprint.
+func (s *Store) Blueprints() (out []Blueprint) {
+	s.rt.Atomic("store.blueprints", func() { out = slices.Clone(s.blueprints) })
+	return out
+}
+
+// ResourcesOf reads the resources of blueprint bp whose status passes keep.
+func (s *Store) ResourcesOf(bp ID, keep func(ResourceStatus) bool) (out []Resource) {
+	s.rt.Atomic("store.resources", func() {
+		for _, r := range s.resources {
+			if r.Blueprint == bp && keep(r.Status) {
+				out = append(out, r.clone())
+			}
+		}
+	})
+	return out
+}
+
+// LeasesOn reads every lease that names resource id.
+func (s *Store) LeasesOn(id ID) (out []Lease) {
+	s.rt.Atomic("store.leases", func() { out = s.leasesOn(id) })
+	return out
+}
+
+// PendingCommands reads target's unconsumed commands in ID order.
+func (s *Store) PendingCommands(target Ref) (out []Command) {
+	s.rt.Atomic("store.commands", func() {
+		for _, c := range s.commands {
+			if c.Target == target && !c.Consumed {
+				c.Awaken = slices.Clone(c.Awaken)
+				out = append(out, c)
+			}
+		}
+	})
+	return out
+}
+
+func (s *Store) lease(id ID) (Lease, error) {
+	if id < 1 || int(id) > len(s.leases) {
+		return Lease{}, fmt.Errorf("lease %d: %w", id, ErrNotFound)
+	}
+	return s.leases[id-1].clone(), nil
+}
+
+func (s *Store) resource(id ID) (Resource, error) {
+	if id < 1 || int(id) > len(s.resources) {
+		return Resource{}, fmt.Errorf("resource %d: %w", id, ErrNotFound)
+	}
+	return s.resources[id-1].clone(), nil
+}
+
+func (s *Store) leasesOn(id ID) (out []Lease) {
+	for _, l := range s.leases {
+		if l.Resource == id {
+			out = append(out, l.clone())
+		}
+	}
+	return out
+}
+
+// ---- transactions ----
+
+// Tx is an open transaction. Its reads see its own writes; if the function
+// passed to Store.Tx returns an error, every write is undone.
+type Tx struct {
+	s       *Store
+	undo    []func()
+	touched []Ref
+	audit0  int
+}
+
+// Tx runs fn as one atomic, all-or-nothing step.
+func (s *Store) Tx(label string, fn func(tx *Tx) error) (err error) {
+	s.rt.Atomic(label, func() { err = s.runTx(label, fn) })
+	return err
+}
+
+func (s *Store) runTx(label string, fn func(tx *Tx) error) error {
+	if s.tx != nil {
+		panic("allocator: nested store transaction " + label)
+	}
+	tx := &Tx{s: s, audit0: len(s.audit)}
+	s.tx = tx
+	err := fn(tx)
+	s.tx = nil
+	if err != nil {
+		for i := len(tx.undo) - 1; i >= 0; i-- {
+			tx.undo[i]()
+		}
+		s.audit = s.audit[:tx.audit0]
+		return err
+	}
+	s.commit(label, tx.touched, tx.audit0)
+	return nil
+}
+
+func (s *Store) commit(label string, touched []Ref, audit0 int) {
+	if s.observer != nil {
+		s.observer(Commit{Label: label, Touched: touched, Audit: s.audit[audit0:]})
+	}
+}
+
+// Lease reads a lease inside the transaction.
+func (tx *Tx) Lease(id ID) (Lease, error) { return tx.s.lease(id) }
+
+// Resource reads a resource inside the transaction.
+func (tx *Tx) Resource(id ID) (Resource, error) { return tx.s.resource(id) }
+
+// LeasesOn reads the leases naming resource id inside the transaction.
+func (tx *Tx) LeasesOn(id ID) []Lease { return tx.s.leasesOn(id) }
+
+// InsertLease adds a lease and returns its ID.
+func (tx *Tx) InsertLease(l Lease) ID {
+	s := tx.s
+	l.ID = ID(len(s.leases) + 1)
+	s.leases = append(s.leases, l.clone())
+	tx.undo = append(tx.undo, func() { s.leases = s.leases[:len(s.leases)-1] })
+	tx.touched = append(tx.touched, LeaseRef(l.ID))
+	return l.ID
+}
+
+// SaveLease overwrites the stored lease with l: a blind write, as an ORM
+// save is. Status rules are checked where the status changes (SetStatus).
+func (tx *Tx) SaveLease(l Lease) error {
+	s := tx.s
+	if l.ID < 1 || int(l.ID) > len(s.leases) {
+		return fmt.Errorf("save lease %d: %w", l.ID, ErrNotFound)
+	}
+	old := s.leases[l.ID-1]
+	s.leases[l.ID-1] = l.clone()
+	tx.undo = append(tx.undo, func() { s.leases[l.ID-1] = old })
+	tx.touched = append(tx.touched, LeaseRef(l.ID))
+	return nil
+}
+
+// InsertResource adds a resource and returns its ID.
+func (tx *Tx) InsertResource(r Resource) ID {
+	s := tx.s
+	r.ID = ID(len(s.resources) + 1)
+	s.resources = append(s.resources, r.clone())
+	tx.undo = append(tx.undo, func() { s.resources = s.resources[:len(s.resources)-1] })
+	tx.touched = append(tx.touched, ResourceRef(r.ID))
+	return r.ID
+}
+
+// SaveResource overwrites the stored resource with r (a blind write).
+func (tx *Tx) SaveResource(r Resource) error {
+	s := tx.s
+	if r.ID < 1 || int(r.ID) > len(s.resources) {
+		return fmt.Errorf("save resource %d: %w", r.ID, ErrNotFound)
+	}
+	old := s.resources[r.ID-1]
+	s.resources[r.ID-1] = r.clone()
+	tx.undo = append(tx.undo, func() { s.resources[r.ID-1] = old })
+	tx.touched = append(tx.touched, ResourceRef(r.ID))
+	return nil
+}
+
+// InsertCommand queues a command and returns its ID.
+func (tx *Tx) InsertCommand(c Command) ID {
+	s := tx.s
+	c.ID = ID(len(s.commands) + 1)
+	c.Awaken = slices.Clone(c.Awaken)
+	s.commands = append(s.commands, c)
+	tx.undo = append(tx.undo, func() { s.commands = s.commands[:len(s.commands)-1] })
+	tx.touched = append(tx.touched, c.Target)
+	return c.ID
+}
+
+// ConsumeCommand marks a command consumed.
+func (tx *Tx) ConsumeCommand(id ID) error {
+	s := tx.s
+	if id < 1 || int(id) > len(s.commands) {
+		return fmt.Errorf("command %d: %w", id, ErrNotFound)
+	}
+	c := &s.commands[id-1]
+	was := c.Consumed
+	c.Consumed = true
+	tx.undo = append(tx.undo, func() { c.Consumed = was })
+	tx.touched = append(tx.touched, c.Target)
+	return nil
+}
+
+// Audit appends an entry to the audit log; undone with the transaction.
+func (tx *Tx) Audit(e AuditEntry) {
+	e.Time = tx.s.rt.Now()
+	tx.s.audit = append(tx.s.audit, e)
+}
+
+// Note records an audit entry outside a transaction (a blueprint hook ran)
+// and tells the observer. It takes no step: it observes, it does not act.
+func (s *Store) Note(e AuditEntry) {
+	e.Time = s.rt.Now()
+	n := len(s.audit)
+	s.audit = append(s.audit, e)
+	s.commit("note", nil, n)
+}
+
+// ---- observer reads (no step) ----
+
+// PeekLease returns lease id as stored now.
+func (s *Store) PeekLease(id ID) (Lease, error) { return s.lease(id) }
+
+// PeekResource returns resource id as stored now.
+func (s *Store) PeekResource(id ID) (Resource, error) { return s.resource(id) }
+
+// AllLeases yields every lease in ID order.
+func (s *Store) AllLeases() iter.Seq[Lease] { return rows(s.leases) }
+
+// AllResources yields every resource in ID order.
+func (s *Store) AllResources() iter.Seq[Resource] { return rows(s.resources) }
+
+// AllCommands yields every command in ID order.
+func (s *Store) AllCommands() iter.Seq[Command] { return rows(s.commands) }
+
+// AllBlueprints yields every blueprint in ID order.
+func (s *Store) AllBlueprints() iter.Seq[Blueprint] { return rows(s.blueprints) }
+
+// AuditLog returns the audit log so far. Callers must not modify it.
+func (s *Store) AuditLog() []AuditEntry { return s.audit }
+
+// Counts returns how many leases and resources exist.
+func (s *Store) Counts() (leases, resources int) { return len(s.leases), len(s.resources) }
+
+func rows[T any](xs []T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for _, x := range xs {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+// AddBlueprint registers a blueprint. It is set-up, not a step.
+func (s *Store) AddBlueprint(name string, impl BlueprintImpl) ID {
+	id := ID(len(s.blueprints) + 1)
+	s.blueprints = append(s.blueprints, Blueprint{ID: id, Name: name, Impl: impl})
+	return id
+}
+
+// SetStatus moves a lease to `to` at now, or returns an error wrapping
+// ErrIllegalTransition and leaves it unchanged.
+func (l *Lease) SetStatus(to LeaseStatus, now time.Time) error {
+	if err := CheckLeaseTransition(l.Status, to); err != nil {
+		return fmt.Errorf("lease %d: %w", l.ID, err)
+	}
+	l.Status = to
+	l.Modified = now
+	return nil
+}
+
+// SetStatus moves a resource to `to` at now, or returns an error wrapping
+// ErrIllegalTransition and leaves it unchanged.
+func (r *Resource) SetStatus(to ResourceStatus, now time.Time) error {
+	if err := CheckResourceTransition(r.Status, to); err != nil {
+		return fmt.Errorf("resource %d: %w", r.ID, err)
+	}
+	r.Status = to
+	r.Modified = now
+	return nil
+}

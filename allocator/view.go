@@ -1,0 +1,48 @@
+package allocator
+
+import "time"
+
+// View is the read-only store API blueprints use for their coarse checks.
+// Every call is one step, and what it returns is advisory.
+type View struct{ s *Store }
+
+// NewView returns a view of s, for blueprint tests.
+func NewView(s *Store) *View { return &View{s: s} }
+
+// Now is the store's clock.
+func (v *View) Now() time.Time { return v.s.rt.Now() }
+
+// CountResources counts blueprint bp's resources whose status passes keep.
+func (v *View) CountResources(bp ID, keep func(ResourceStatus) bool) (n int) {
+	v.s.rt.Atomic("store.count", func() {
+		for _, r := range v.s.resources {
+			if r.Blueprint == bp && keep(r.Status) {
+				n++
+			}
+		}
+	})
+	return n
+}
+
+// SlotLocksFree reports which keys are free now (isLockFree).
+func (v *View) SlotLocksFree(keys []string) []bool { return v.s.SlotLocksFree(keys) }
+
+// LinkedLeases counts the acquired and active leases on resource id.
+func (v *View) LinkedLeases(id ID) (n int) {
+	v.s.rt.Atomic("store.linked", func() { n = v.s.linkedLeases(id) })
+	return n
+}
+
+func (s *Store) linkedLeases(id ID) (n int) {
+	for _, l := range s.leases {
+		if l.Resource == id && l.Status.Linked() {
+			n++
+		}
+	}
+	return n
+}
+
+// Resources reads blueprint bp's resources whose status passes keep.
+func (v *View) Resources(bp ID, keep func(ResourceStatus) bool) []Resource {
+	return v.s.ResourcesOf(bp, keep)
+}

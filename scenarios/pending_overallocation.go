@@ -1,0 +1,30 @@
+package scenarios
+
+import (
+	"time"
+
+	"github.com/drysim/drysim/hoax"
+)
+
+// pendingOverallocation: resources take longer to set up than a lease's
+// 15 s yield. A lease that wakes while the resource it built is still
+// pending builds another, and another (D10304 race 2; closed by D21807).
+func pendingOverallocation() *Scenario {
+	cfg := hostLatencies(hoax.Config{Limit: 40, LeasesPerResource: 1})
+	cfg.ActivateLatency = hoax.Latency{Min: 20 * time.Second, Max: time.Minute}
+	return &Scenario{
+		Name:   "pending-overallocation",
+		Doc:    "a lease that wakes while its resource is pending builds another one",
+		Source: "D10304 (seed 001), closed by D21807",
+		Race:   []string{InvOnePendingAllocation, InvBlueprintLimit},
+		Hoax:   cfg,
+		Workload: Workload{
+			Leases: 24, Clients: 24, Arrival: 5 * time.Second,
+			Hold:     hoax.Latency{Min: 10 * time.Second, Max: 30 * time.Second},
+			Liveness: time.Hour,
+		},
+		Expect: expect(200, 100,
+			[]string{"naive", "slot-without=yield-for-pending"},
+			[]string{"global", "slot"}),
+	}
+}

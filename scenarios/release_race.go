@@ -1,0 +1,32 @@
+package scenarios
+
+import (
+	"time"
+
+	"github.com/drysim/drysim/allocator"
+	"github.com/drysim/drysim/hoax"
+)
+
+// releaseRace: a requester and an admin release the same lease at once.
+// Without a command queue both see it releasable and both run the release
+// hooks (D14143: release is a command consumed by the lease's single
+// writer).
+func releaseRace() *Scenario {
+	return &Scenario{
+		Name:   "release-race",
+		Doc:    "two actors release the same lease at once; the release hooks run twice",
+		Source: "D14143 (seed 004)",
+		Race:   []string{InvReleaseOnce, InvSingleWriter},
+		Hoax:   hostLatencies(hoax.Config{Limit: 8, LeasesPerResource: 2}),
+		Workload: Workload{
+			Leases: 24, Clients: 12, Arrival: 5 * time.Second,
+			Hold:          hoax.Latency{Min: time.Second, Max: 10 * time.Second},
+			DoubleRelease: true,
+			Liveness:      time.Hour,
+		},
+		Failpoints: []Failpoint{{allocator.FPBeforeReleaseLease, "return(200)"}},
+		Expect: expect(200, 100,
+			[]string{"naive", "slot-without=release-via-command-queue"},
+			[]string{"global", "slot"}),
+	}
+}

@@ -1,0 +1,174 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/drysim/drysim/allocator"
+	"github.com/drysim/drysim/allocator/simrt"
+	"github.com/drysim/drysim/hoax"
+	"github.com/drysim/drysim/sim"
+)
+
+// RunConfig is one run: a scenario, a strategy, a seed. Together they
+// determine the run exactly.
+type RunConfig struct {
+	Scenario string
+	Strategy string // allocator strategy: naive, global, slot, slot-without=<fix>
+	Seed     uint64
+	Workers  int    // queue workers; 0 means 64
+	Sched    string // scheduler: random (default), pct, pct:<depth>
+	// Failpoints are enabled on top of the scenario's own.
+	Failpoints []Failpoint
+	// Leases overrides the scenario's lease count (0: the scenario's).
+	Leases int
+	// Trace and Decisions keep the trace and the decision list.
+	Trace, Decisions bool
+	// Replay, if set, schedules by these decisions (strict) instead of
+	// Sched.
+	Replay   []sim.Decision
+	MaxSteps int64
+}
+
+// ErrConfig is wrapped by every error about a RunConfig.
+var ErrConfig = errors.New("bad run config")
+
+// DefaultMaxSteps bounds a scenario run.
+const DefaultMaxSteps = 20_000_000
+
+// normalize fills defaults and checks every field, naming valid choices.
+func (c RunConfig) normalize() (RunConfig, *Scenario, allocator.Strategy, sim.Strategy, error) {
+	s, err := ByName(c.Scenario)
+	if err != nil {
+		return c, nil, allocator.Strategy{}, nil, fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	st, err := allocator.ParseStrategy(c.Strategy)
+	if err != nil {
+		return c, nil, allocator.Strategy{}, nil, fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	if c.Workers < 0 || c.Leases < 0 || c.MaxSteps < 0 {
+		return c, nil, st, nil, fmt.Errorf("%w: workers, leases and max steps must be 0 (default) or more", ErrConfig)
+	}
+	if c.Workers == 0 {
+		c.Workers = allocator.DefaultWorkers
+	}
+	if c.Sched == "" {
+		c.Sched = "random"
+	}
+	sched, err := sim.ParseStrategy(c.Sched)
+	if err != nil {
+		return c, nil, st, nil, fmt.Errorf("%w: scheduler: %w", ErrConfig, err)
+	}
+	if p, ok := sched.(sim.PCT); ok && p.Horizon == 0 {
+		p.Horizon = s.pctHorizon(c.Leases)
+		sched = p
+	}
+	if c.Replay != nil {
+		sched = sim.Replay{Decisions: c.Replay, Strict: true}
+	}
+	return c, s, st, sched, nil
+}
+
+// pctHorizon estimates a run's length in steps, for PCT's change points.
+func (s *Scenario) pctHorizon(leases int) int64 {
+	if leases == 0 {
+		leases = s.Workload.Leases
+	}
+	return int64(leases) * 400
+}
+
+// KnownFailpoints lists every failpoint a run accepts.
+func KnownFailpoints() []string {
+	names := append(allocator.FailpointNames(), hoax.FailpointNames()...)
+	slices.Sort(names)
+	return names
+}
+
+// Run runs one scenario to the end and checks it.
+func Run(cfg RunConfig) (*Result, error) {
+	cfg, s, strategy, sched, err := cfg.normalize()
+	if err != nil {
+		return nil, err
+	}
+	wl := s.workload(cfg.Leases)
+	w := sim.New(sim.Config{
+		Seed: cfg.Seed, Strategy: sched, EarlyTimers: sim.DefaultEarlyTimers,
+		MaxSteps: cmpOr(cfg.MaxSteps, DefaultMaxSteps), MaxTime: wl.Safety + wl.Liveness + time.Hour,
+		Trace: cfg.Trace, Decisions: cfg.Decisions || cfg.Replay != nil,
+	})
+	rt := simrt.New(w)
+	if err := enableFailpoints(rt, append(slices.Clone(s.Failpoints), cfg.Failpoints...)); err != nil {
+		return nil, err
+	}
+	a, err := allocator.New(rt, allocator.Config{Strategy: strategy, Workers: cfg.Workers, Timings: s.Timings})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	h, err := hoax.New(rt, s.Hoax)
+	if err != nil {
+		return nil, fmt.Errorf("%w: scenario %s: %w", ErrConfig, s.Name, err)
+	}
+	a.AddBlueprint("hoax", h)
+	chk := newChecker(w, a.Store(), h)
+	a.Store().Observe(chk.onCommit)
+	d := newDriver(w, a, h, chk, wl)
+	a.Start()
+	d.start()
+	simRes := w.Run()
+	if simRes.Outcome == sim.Done && d.drained {
+		chk.checkQuiescent()
+	}
+	return newResult(cfg, s, simRes, a, chk, d), nil
+}
+
+func enableFailpoints(rt *simrt.Runtime, fps []Failpoint) error {
+	known := KnownFailpoints()
+	for _, fp := range fps {
+		if err := allocator.CheckFailpointName(fp.Name, known); err != nil {
+			return fmt.Errorf("%w: %w", ErrConfig, err)
+		}
+		if err := rt.EnableFailpoint(fp.Name, fp.Terms); err != nil {
+			return fmt.Errorf("%w: %w", ErrConfig, err)
+		}
+	}
+	return nil
+}
+
+// workload applies a lease-count override, keeping clients <= leases.
+func (s *Scenario) workload(leases int) Workload {
+	wl := s.Workload
+	if leases > 0 {
+		wl.Leases = leases
+	}
+	if wl.Poll == 0 {
+		wl.Poll = 5 * time.Second
+	}
+	wl.Clients = max(min(wl.Clients, wl.Leases), 1)
+	return wl
+}
+
+func cmpOr[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+// ParseFailpoint reads "name=terms".
+func ParseFailpoint(s string) (Failpoint, error) {
+	name, terms, ok := strings.Cut(s, "=")
+	if !ok || name == "" || terms == "" {
+		return Failpoint{}, fmt.Errorf("%w: failpoint %q: want name=terms, e.g. %s=return(2000)", ErrConfig, s, allocator.FPBeforeLinkLease)
+	}
+	if err := allocator.CheckFailpointName(name, KnownFailpoints()); err != nil {
+		return Failpoint{}, fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	if _, err := simrt.ParseTerms(terms); err != nil {
+		return Failpoint{}, fmt.Errorf("%w: failpoint %s: %w", ErrConfig, name, err)
+	}
+	return Failpoint{Name: name, Terms: terms}, nil
+}
