@@ -56,7 +56,7 @@ func (a Attributes) Clone() Attributes { return maps.Clone(a) }
 
 // Satisfies reports whether every want is present with the same value.
 func (a Attributes) Satisfies(wants Attributes) bool {
-	for k, v := range wants {
+	for k, v := range wants { //drysim:order-independent: all must match
 		if a[k] != v {
 			return false
 		}

@@ -103,7 +103,7 @@ type SlotLockRow struct {
 // PeekSlotLocks returns every held slot lock sorted by key (no step).
 func (s *Store) PeekSlotLocks() []SlotLockRow {
 	out := make([]SlotLockRow, 0, len(s.slots))
-	for k, o := range s.slots {
+	for k, o := range s.slots { //drysim:order-independent: sorted below
 		out = append(out, SlotLockRow{Key: k, Owner: o})
 	}
 	slices.SortFunc(out, func(a, b SlotLockRow) int { return cmp.Compare(a.Key, b.Key) })

@@ -107,7 +107,7 @@ func (h *Hoax) pickSlot(v *allocator.View, keys []string) string {
 // not disqualify a resource: that leniency is what the pending-attributes
 // race exploits when attributes are saved late.
 func (h *Hoax) CanAcquireLease(v *allocator.View, r allocator.Resource, l allocator.Lease) bool {
-	for k, want := range l.Wants {
+	for k, want := range l.Wants { //drysim:order-independent: any mismatch rejects
 		if got, set := r.Attributes[k]; set && got != want {
 			return false
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/drysim/drysim/allocator"
+	"github.com/drysim/drysim/hoax"
 	"github.com/drysim/drysim/sim"
 )
 
@@ -21,8 +22,11 @@ type Result struct {
 	Elapsed    time.Duration
 	Metrics    Metrics
 	Sim        *sim.Result
-	race       []string
-	store      *allocator.Store
+	// Store and Hoax are the run's final state, for tests and reports that
+	// want to look past the summary.
+	Store *allocator.Store
+	Hoax  *hoax.Hoax
+	race  []string
 }
 
 // Metrics are the numbers a sweep records per run.
@@ -50,7 +54,7 @@ type Metrics struct {
 func newResult(cfg RunConfig, s *Scenario, sr *sim.Result, a *allocator.Allocator, chk *checker, d *driver) *Result {
 	r := &Result{
 		Config: cfg, Outcome: sr.Outcome, Violations: chk.violations, Hash: sr.Hash,
-		Steps: sr.Steps, Elapsed: sr.Elapsed, Sim: sr, race: s.Race, store: a.Store(),
+		Steps: sr.Steps, Elapsed: sr.Elapsed, Sim: sr, race: s.Race, Store: a.Store(), Hoax: d.h,
 	}
 	if sr.Outcome != sim.Done {
 		r.Reason = sr.Reason()

@@ -81,17 +81,26 @@ func (w *World) Go(name string, fn func()) *Task {
 
 func (t *Task) body(yield func(struct{}) bool) {
 	t.yield = yield
-	defer t.exit()
+	returned := false
+	defer func() { t.exit(recover(), returned) }()
 	t.w.record(t, KindStart, 0, 0)
 	t.fn()
+	returned = true
 }
 
-// exit runs when the task's function returns or unwinds.
-func (t *Task) exit() {
+// exit runs when the task's function returns or unwinds: r is what it
+// panicked with, and neither a panic nor a return means runtime.Goexit
+// (t.FailNow inside a task), which iter.Pull passes on to Run's caller.
+func (t *Task) exit(r any, returned bool) {
 	w := t.w
-	r := recover()
 	t.finish()
 	if w.killing || r == errKilled {
+		return
+	}
+	if r == nil && !returned {
+		w.endRun(&ending{outcome: Panic, panic: &PanicReport{
+			Task: t.String(), Value: "runtime.Goexit in a task (t.FailNow or require inside a task ends the test at once)",
+		}})
 		return
 	}
 	if r != nil {

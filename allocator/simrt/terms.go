@@ -19,7 +19,7 @@ type Terms struct {
 
 var (
 	leadingProb = regexp.MustCompile(`^([0-9]+(?:\.[0-9]*)?)%`)
-	termAction  = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]*)?%|[0-9]+\*)*([a-z]+)`)
+	termAction  = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]*)?%|[0-9]+\*)*([a-z]+)(.*)$`)
 )
 
 // actions pingcap/failpoint knows, and whether a world may use them. sleep,
@@ -51,11 +51,23 @@ func ParseTerms(terms string) (Terms, error) {
 			return Terms{}, err
 		}
 	}
-	var scratch failpoint.Failpoints // pingcap's own parser has the last word
-	if err := scratch.Enable("check", t.Rest); err != nil {
+	if err := libraryParse(t.Rest); err != nil {
 		return Terms{}, fmt.Errorf("terms %q: %w", terms, err)
 	}
 	return t, nil
+}
+
+// libraryParse runs pingcap/failpoint's own parser, which has the last
+// word on syntax. It panics on some malformed values (an index out of
+// range on "return(1"); a panic becomes an error.
+func libraryParse(rest string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed terms (the failpoint parser failed: %v)", r)
+		}
+	}()
+	var scratch failpoint.Failpoints
+	return scratch.Enable("check", rest)
 }
 
 func checkTerm(all, term string) error {
@@ -67,6 +79,9 @@ func checkTerm(all, term string) error {
 		return fmt.Errorf("terms %q: cannot read term %q; want [N*]action[(value)]", all, term)
 	}
 	allowed, known := allowedActions[m[1]]
+	if v := m[2]; v != "" && (!strings.HasPrefix(v, "(") || !strings.HasSuffix(v, ")")) {
+		return fmt.Errorf("terms %q: value %q of term %q must be in parentheses, e.g. return(1000)", all, v, term)
+	}
 	switch {
 	case !known:
 		return fmt.Errorf("terms %q: unknown action %q; valid: off, return, panic", all, m[1])

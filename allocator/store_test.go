@@ -1,0 +1,149 @@
+package allocator_test
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/drysim/drysim/allocator"
+	"github.com/drysim/drysim/allocator/simrt"
+	"github.com/drysim/drysim/sim"
+)
+
+func newStore(seed uint64, trace bool) (*sim.World, *allocator.Store) {
+	w := sim.New(sim.Config{Seed: seed, EarlyTimers: sim.DefaultEarlyTimers, Trace: trace})
+	return w, allocator.NewStore(simrt.New(w))
+}
+
+// Tasks race to take overlapping sets of slot locks. Whatever the
+// interleaving, no key ends up with two owners, and every transaction got
+// all of its keys or none.
+func TestConflictingSlotLockInsertsNeverBothSucceed(t *testing.T) {
+	keysets := [][]string{{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "a"}, {"a", "c"}, {"e"}, {"e", "b"}}
+	for seed := uint64(1); seed <= 200; seed++ {
+		w, s := newStore(seed, false)
+		errs := make([]error, len(keysets))
+		for i, keys := range keysets {
+			w.Go(fmt.Sprintf("owner%d", i), func() {
+				w.Yield()
+				errs[i] = s.Tx("take", func(tx *allocator.Tx) error {
+					return tx.AcquireSlotLocks(allocator.ResourceRef(allocator.ID(i+1)), keys)
+				})
+			})
+		}
+		res := w.Run()
+		require.Equal(t, sim.Done, res.Outcome, res.Reason())
+		won := make([]bool, len(keysets))
+		for i, err := range errs {
+			won[i] = err == nil
+			if err != nil {
+				require.True(t, allocator.IsSlotConflict(err), "seed %d: %v", seed, err)
+			}
+		}
+		owners := map[string]allocator.Ref{}
+		for _, row := range s.PeekSlotLocks() {
+			owners[row.Key] = row.Owner
+		}
+		for i, keys := range keysets {
+			owner := allocator.ResourceRef(allocator.ID(i + 1))
+			held := s.PeekOwnedSlotLocks(owner)
+			if won[i] {
+				require.ElementsMatch(t, keys, held, "seed %d: winner %d holds all its keys", seed, i)
+				for _, k := range keys {
+					require.Equal(t, owner, owners[k], "seed %d: key %s", seed, k)
+				}
+			} else {
+				require.Empty(t, held, "seed %d: loser %d holds nothing", seed, i)
+			}
+		}
+		require.True(t, won[0] || won[1] || won[2] || won[3] || won[4], "seed %d: someone wins the a-d cycle", seed)
+	}
+}
+
+func TestFailedTransactionLeavesNoPartialRows(t *testing.T) {
+	w, s := newStore(1, false)
+	var errSeed, errTx, errConflict, errInside error
+	w.Go("setup", func() {
+		errSeed = s.Tx("seed", func(tx *allocator.Tx) error {
+			tx.InsertLease(allocator.Lease{Status: allocator.LeasePending})
+			return tx.AcquireSlotLocks(allocator.ResourceRef(99), []string{"taken"})
+		})
+		errTx = s.Tx("fails", func(tx *allocator.Tx) error {
+			id := tx.InsertLease(allocator.Lease{Status: allocator.LeasePending})
+			rid := tx.InsertResource(allocator.Resource{Status: allocator.ResourcePending})
+			tx.InsertCommand(allocator.Command{Target: allocator.LeaseRef(id), Kind: allocator.CommandRelease})
+			errInside = tx.AcquireSlotLocks(allocator.ResourceRef(rid), []string{"x", "y"})
+			l, _ := tx.Lease(1)
+			l.Status = allocator.LeaseBroken
+			errInside = errors.Join(errInside, tx.SaveLease(l))
+			tx.Audit(allocator.AuditEntry{Kind: allocator.AuditAllocate})
+			return errors.New("boom")
+		})
+		errConflict = s.Tx("conflicts", func(tx *allocator.Tx) error {
+			rid := tx.InsertResource(allocator.Resource{Status: allocator.ResourcePending})
+			return tx.AcquireSlotLocks(allocator.ResourceRef(rid), []string{"free", "taken"})
+		})
+	})
+	require.Equal(t, sim.Done, w.Run().Outcome)
+	require.NoError(t, errSeed)
+	require.NoError(t, errInside, "the writes inside the failing transaction succeeded before it failed")
+	require.EqualError(t, errTx, "boom")
+	require.True(t, allocator.IsSlotConflict(errConflict))
+	require.ErrorContains(t, errConflict, `slot lock "taken" is held by resource:99`)
+
+	leases, resources := s.Counts()
+	require.Equal(t, 1, leases)
+	require.Equal(t, 0, resources)
+	require.Empty(t, slices.Collect(s.AllCommands()))
+	require.Empty(t, s.AuditLog())
+	l, err := s.PeekLease(1)
+	require.NoError(t, err)
+	require.Equal(t, allocator.LeasePending, l.Status, "the saved lease was restored")
+	require.Equal(t, []allocator.SlotLockRow{{Key: "taken", Owner: allocator.ResourceRef(99)}}, s.PeekSlotLocks())
+}
+
+func TestReadsAreCopies(t *testing.T) {
+	w, s := newStore(1, false)
+	var readErr error
+	w.Go("t", func() {
+		_ = s.Tx("insert", func(tx *allocator.Tx) error {
+			tx.InsertLease(allocator.Lease{Status: allocator.LeasePending, Wants: allocator.Attributes{"flavour": "linux"}})
+			return nil
+		})
+		var l allocator.Lease
+		l, readErr = s.Lease(1)
+		l.Wants["flavour"] = "windows"
+		l.Status = allocator.LeaseBroken
+	})
+	require.Equal(t, sim.Done, w.Run().Outcome)
+	require.NoError(t, readErr)
+	l, _ := s.PeekLease(1)
+	require.Equal(t, "linux", l.Wants["flavour"])
+	require.Equal(t, allocator.LeasePending, l.Status)
+}
+
+func TestEveryStoreCallIsOneSchedulingPoint(t *testing.T) {
+	w, s := newStore(1, true)
+	w.Go("t", func() {
+		_ = s.Tx("store.tx", func(tx *allocator.Tx) error {
+			tx.InsertLease(allocator.Lease{Status: allocator.LeasePending})
+			tx.InsertResource(allocator.Resource{Status: allocator.ResourcePending})
+			return nil
+		})
+		_, _ = s.Lease(1)
+		_ = s.LeasesOn(1)
+		_ = s.SlotLocksFree([]string{"a", "b"})
+	})
+	res := w.Run()
+	require.Equal(t, sim.Done, res.Outcome)
+	var points []string
+	for e := range res.Trace.All() {
+		if e.Kind == sim.KindPoint {
+			points = append(points, res.Trace.ObjName(e.Obj))
+		}
+	}
+	require.Equal(t, []string{"store.tx", "store.lease", "store.leases", "store.slotlocks"}, points)
+}

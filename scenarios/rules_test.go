@@ -1,0 +1,158 @@
+package scenarios_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// orderFree marks a range over a map whose result does not depend on the
+// iteration order (a membership test, a sum, a sort right after).
+const orderFree = "drysim:order-independent"
+
+// forbiddenTime are package time functions that read or wait on the real
+// clock.
+var forbiddenTime = map[string]bool{
+	"Now": true, "Sleep": true, "After": true, "AfterFunc": true, "Tick": true,
+	"NewTimer": true, "NewTicker": true, "Since": true, "Until": true,
+}
+
+// TestCodeInsideTheWorldFollowsTheDeterminismRules checks the packages
+// whose code runs inside a world (DESIGN.md, "Determinism rules"): no go
+// statements, no select, no sync, no math/rand v1, no real clock, no range
+// over a map unless marked order-independent.
+func TestCodeInsideTheWorldFollowsTheDeterminismRules(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks from source; a few seconds")
+	}
+	for _, dir := range []string{"../allocator", "../hoax", "."} {
+		problems := checkDir(t, dir)
+		require.Empty(t, problems, "determinism rules broken in %s", dir)
+	}
+}
+
+func checkDir(t *testing.T, dir string) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	files := parseDir(t, fset, dir)
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	_, err := conf.Check(dir, fset, files, info)
+	require.NoError(t, err)
+	var problems []string
+	for _, f := range files {
+		problems = append(problems, checkFile(fset, f, info)...)
+	}
+	return problems
+}
+
+func parseDir(t *testing.T, fset *token.FileSet, dir string) []*ast.File {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var files []*ast.File
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
+		require.NoError(t, err)
+		files = append(files, f)
+	}
+	return files
+}
+
+func checkFile(fset *token.FileSet, f *ast.File, info *types.Info) []string {
+	var out []string
+	bad := func(n ast.Node, what string) {
+		out = append(out, fmt.Sprintf("%s: %s", fset.Position(n.Pos()), what))
+	}
+	for _, imp := range f.Imports {
+		switch strings.Trim(imp.Path.Value, `"`) {
+		case "sync", "sync/atomic":
+			bad(imp, "imports sync: use the Runtime's locks")
+		case "math/rand":
+			bad(imp, "imports math/rand: use the Runtime's streams (math/rand/v2 types only)")
+		}
+	}
+	marked := orderFreeLines(fset, f)
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			bad(n, "go statement: start tasks with Runtime.Go")
+		case *ast.SelectStmt:
+			bad(n, "select statement: its choice is not seeded")
+		case *ast.SelectorExpr:
+			if id, ok := n.X.(*ast.Ident); ok && id.Name == "time" && forbiddenTime[n.Sel.Name] {
+				bad(n, "time."+n.Sel.Name+": take time from the Runtime")
+			}
+		case *ast.RangeStmt:
+			if _, isMap := info.TypeOf(n.X).Underlying().(*types.Map); isMap && !marked[fset.Position(n.Pos()).Line] {
+				bad(n, "range over a map: order differs between runs (mark with //"+orderFree+" if it does not matter)")
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// orderFreeLines returns the lines marked order-independent: the comment's
+// own line and the one after it.
+func orderFreeLines(fset *token.FileSet, f *ast.File) map[int]bool {
+	lines := map[int]bool{}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.Contains(c.Text, orderFree) {
+				l := fset.Position(c.Pos()).Line
+				lines[l], lines[l+1] = true, true
+			}
+		}
+	}
+	return lines
+}
+
+// The checker itself must catch what it claims to.
+func TestDeterminismRulesCatchViolations(t *testing.T) {
+	src := `package p
+import (
+	"sync"
+	"time"
+)
+var mu sync.Mutex
+func f(m map[string]int) int {
+	go func() {}()
+	select {}
+	_ = time.Now()
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	//drysim:order-independent
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	require.NoError(t, err)
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+	_, err = (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+	require.NoError(t, err)
+	problems := strings.Join(checkFile(fset, f, info), "\n")
+	for _, want := range []string{"p.go:3:2: imports sync", "p.go:8:2: go statement", "p.go:9:2: select statement", "p.go:10:6: time.Now", "p.go:12:2: range over a map"} {
+		require.Contains(t, problems, want)
+	}
+	require.NotContains(t, problems, "p.go:16:2", "a marked range is allowed")
+}
