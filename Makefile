@@ -1,31 +1,55 @@
-# drysim: deterministic simulation of a Drydock-style allocator.
+# drysim: deterministic simulation of a Drydock-style allocator and its races.
 # `make help` lists the targets.
 
 GO       ?= go
+BIN      := bin/drysim
 SCENARIO ?=
 SEED     ?=
 STRATEGY ?=
 WORKERS  ?=
+# Seeds per "holds" expectation in make test (the full check uses 200).
+TEST_SEEDS ?= 30
 
-.PHONY: help test lint race determinism bench
+.PHONY: help build sim test lint unit race determinism scenarios bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-test: lint ## everything CI runs: vet, gofmt, unit and property tests, race and determinism checks
-	$(GO) test -count=1 ./...
-	$(MAKE) race determinism
+build: ## build bin/drysim
+	$(GO) build -o $(BIN) ./cmd/drysim
+
+# make sim SCENARIO=reclaim-race             check every strategy against its expectation
+# make sim SCENARIO=reclaim-race SEED=42     one run (STRATEGY defaults to slot)
+sim: build ## run a scenario: SCENARIO=<name> [SEED= STRATEGY= WORKERS=]
+	@if [ -z "$(SCENARIO)" ]; then \
+		echo "usage: make sim SCENARIO=<name> [SEED=<n> STRATEGY=<strategy> WORKERS=<n>]"; \
+		echo "scenarios: $$($(BIN) list | sed -n '/^scenarios/,/^$$/p' | awk '/^  [a-z]/{print $$1}' | tr '\n' ' ')"; \
+		exit 2; \
+	fi
+ifneq ($(SEED),)
+	$(BIN) run -scenario $(SCENARIO) -seed $(SEED) -strategy $(or $(STRATEGY),slot) -workers $(or $(WORKERS),64)
+else
+	$(BIN) check -scenario $(SCENARIO) $(if $(STRATEGY),-strategies $(STRATEGY)) -workers $(or $(WORKERS),64)
+endif
+
+test: lint unit race determinism scenarios ## everything CI runs
 
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-race: ## the packages whose correctness depends on coroutine hand-offs, under -race
-	$(GO) test -count=1 -race ./sim/...
+unit: ## unit, property and example tests
+	$(GO) test -count=1 ./...
+
+race: ## the kernel and the allocator under the race detector
+	$(GO) test -count=1 -race -short ./sim/... ./allocator/... ./hoax/...
 
 determinism: ## trace hashes must not depend on GOMAXPROCS
-	GOMAXPROCS=1 $(GO) test -count=1 -run 'Hash|Golden|Replay' ./sim/...
-	GOMAXPROCS=2 $(GO) test -count=1 -run 'Hash|Golden|Replay' ./sim/...
+	GOMAXPROCS=1 $(GO) test -count=1 -run 'Hash|Golden|Replay|Determinis' ./sim/... ./scenarios/...
+	GOMAXPROCS=2 $(GO) test -count=1 -run 'Hash|Golden|Replay|Determinis' ./sim/... ./scenarios/...
+
+scenarios: build ## every scenario against every expectation, with fewer seeds
+	$(BIN) check -scenario all -seeds $(TEST_SEEDS)
 
 bench: ## speed and memory targets (not part of make test)
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -126,7 +126,7 @@ func (a *Allocator) AddBlueprint(name string, impl BlueprintImpl) ID {
 // Start launches the queue workers as runtime tasks.
 func (a *Allocator) Start() {
 	for i := range a.workers {
-		a.rt.Go(fmt.Sprintf("worker-%02d", i), func() { a.queue.work(a.run) })
+		a.rt.Go(fmt.Sprintf("worker-%02d", i), func() { a.queue.work(i+1, a.run) })
 	}
 }
 

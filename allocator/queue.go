@@ -1,8 +1,8 @@
 package allocator
 
 import (
+	"container/heap"
 	"fmt"
-	"slices"
 	"time"
 )
 
@@ -77,6 +77,7 @@ type queuedTask struct {
 	due      time.Time
 	failures int
 	leased   bool
+	idx      int // position in whichever heap holds it
 }
 
 // QueueStats counts what the queue did.
@@ -84,20 +85,33 @@ type QueueStats struct {
 	Runs, Yields, Failures, Permanent int
 }
 
-// Queue is the task queue: workers claim due tasks in ID order.
+// Queue is the task queue: workers claim the due task with the lowest ID,
+// as PhabricatorWorkerLeaseQuery does. Tasks not due yet wait in a heap by
+// due time and move to a heap by ID when they fall due, so a claim costs
+// O(log n) however many tasks are yielding.
 type Queue struct {
 	rt      Runtime
 	timings Timings
-	open    []*queuedTask // not archived, in ID order
-	byID    map[TaskID]*queuedTask
+	byID    map[TaskID]*queuedTask // every task not archived
+	waiting taskHeap               // not leased, not yet due; by due time
+	ready   taskHeap               // not leased, due; by ID
 	nextID  TaskID
 	idle    Notifier
-	stopped bool
-	stats   QueueStats
+	// keeper is the due time one idle worker (keeperBy) sleeps until; zero
+	// when nobody does. Only that worker wakes for the next delayed task;
+	// the others sleep until notified, so 64 idle workers do not all wake
+	// for it. The keeper gives the job up as soon as it claims again.
+	keeper   time.Time
+	keeperBy int
+	stopped  bool
+	stats    QueueStats
 }
 
 func newQueue(rt Runtime, t Timings) *Queue {
-	return &Queue{rt: rt, timings: t, byID: make(map[TaskID]*queuedTask), idle: rt.NewNotifier("queue.idle")}
+	return &Queue{
+		rt: rt, timings: t, byID: make(map[TaskID]*queuedTask), idle: rt.NewNotifier("queue.idle"),
+		waiting: taskHeap{byDue: true},
+	}
 }
 
 // Schedule inserts a task that is due now and wakes an idle worker.
@@ -106,8 +120,8 @@ func (q *Queue) Schedule(kind TaskKind, obj ID) (id TaskID) {
 		q.nextID++
 		id = q.nextID
 		t := &queuedTask{Task: Task{ID: id, Kind: kind, Object: obj}, due: q.rt.Now()}
-		q.open = append(q.open, t)
 		q.byID[id] = t
+		heap.Push(&q.ready, t)
 	})
 	q.idle.Notify()
 	return id
@@ -125,7 +139,9 @@ func (q *Queue) Awaken(ids []TaskID) {
 		now := q.rt.Now()
 		for _, id := range ids {
 			if t := q.byID[id]; t != nil && !t.leased && t.failures == 0 && t.due.After(now) {
+				heap.Remove(&q.waiting, t.idx)
 				t.due = now
+				heap.Push(&q.ready, t)
 				woke = true
 			}
 		}
@@ -135,66 +151,68 @@ func (q *Queue) Awaken(ids []TaskID) {
 	}
 }
 
-// claim leases the first due task. With none due it says how long until
-// the next one (-1: none queued).
-func (q *Queue) claim() (t *queuedTask, wait time.Duration, stop bool) {
+// claim leases the due task with the lowest ID. With none due it says how
+// long to sleep: until the next due time if no other idle worker keeps
+// that time, else until notified (-1).
+func (q *Queue) claim(worker int) (t *queuedTask, wait time.Duration, stop, more bool) {
 	q.rt.Atomic("queue.claim", func() {
 		if q.stopped {
 			stop = true
 			return
 		}
 		now := q.rt.Now()
+		if q.keeperBy == worker || !q.keeper.After(now) {
+			q.keeper, q.keeperBy = time.Time{}, 0 // awake, or its time has come: the job is free
+		}
+		for len(q.waiting.items) > 0 && !q.waiting.items[0].due.After(now) {
+			heap.Push(&q.ready, heap.Pop(&q.waiting))
+		}
+		if len(q.ready.items) > 0 {
+			t = heap.Pop(&q.ready).(*queuedTask)
+			t.leased = true
+			more = len(q.ready.items) > 0
+			return
+		}
 		wait = -1
-		for _, c := range q.open {
-			if c.leased {
-				continue
-			}
-			if !c.due.After(now) {
-				c.leased = true
-				t = c
-				return
-			}
-			if d := c.due.Sub(now); wait < 0 || d < wait {
-				wait = d
+		if len(q.waiting.items) > 0 {
+			if next := q.waiting.items[0].due; q.keeper.IsZero() || next.Before(q.keeper) {
+				q.keeper, q.keeperBy = next, worker
+				wait = next.Sub(now)
 			}
 		}
 	})
-	return t, wait, stop
+	return t, wait, stop, more
 }
 
 // complete applies a run's outcome.
 func (q *Queue) complete(t *queuedTask, out Outcome) {
-	requeued := false
+	notify := false
 	q.rt.Atomic("queue.complete", func() {
 		q.stats.Runs++
 		now := q.rt.Now()
 		t.leased = false
 		switch out.kind {
 		case outcomeFinish:
-			q.archive(t)
+			delete(q.byID, t.ID)
 		case outcomePermanent:
 			q.stats.Permanent++
-			q.archive(t)
+			delete(q.byID, t.ID)
 		case outcomeYield:
 			q.stats.Yields++
 			t.due = now.Add(max(out.delay, q.timings.MinYield))
-			requeued = true
+			heap.Push(&q.waiting, t)
 		case outcomeFailure:
 			q.stats.Failures++
 			t.failures++
 			t.due = now.Add(q.timings.RetryAfter)
-			requeued = true
+			heap.Push(&q.waiting, t)
 		}
+		// A requeued task nobody sleeps until: wake someone to keep its time.
+		notify = out.kind != outcomeFinish && out.kind != outcomePermanent && (q.keeper.IsZero() || t.due.Before(q.keeper))
 	})
-	if requeued {
-		q.idle.Notify() // an idle worker may be waiting past the new due time
+	if notify {
+		q.idle.Notify()
 	}
-}
-
-func (q *Queue) archive(t *queuedTask) {
-	i := slices.Index(q.open, t)
-	q.open = slices.Delete(q.open, i, i+1)
-	delete(q.byID, t.ID)
 }
 
 // Stop makes every worker return after its current task.
@@ -207,19 +225,56 @@ func (q *Queue) Stop() {
 func (q *Queue) Stats() QueueStats { return q.stats }
 
 // OpenTasks returns how many tasks are queued or running (no step).
-func (q *Queue) OpenTasks() int { return len(q.open) }
+func (q *Queue) OpenTasks() int { return len(q.byID) }
 
-// work is one worker's loop.
-func (q *Queue) work(run func(Task) Outcome) {
+// taskHeap orders tasks by due time (then ID) or by ID alone.
+type taskHeap struct {
+	items []*queuedTask
+	byDue bool
+}
+
+func (h taskHeap) Len() int { return len(h.items) }
+
+func (h taskHeap) Less(i, j int) bool {
+	a, b := h.items[i], h.items[j]
+	if h.byDue && !a.due.Equal(b.due) {
+		return a.due.Before(b.due)
+	}
+	return a.ID < b.ID
+}
+
+func (h taskHeap) Swap(i, j int) {
+	h.items[i], h.items[j] = h.items[j], h.items[i]
+	h.items[i].idx, h.items[j].idx = i, j
+}
+
+func (h *taskHeap) Push(x any) {
+	t := x.(*queuedTask)
+	t.idx = len(h.items)
+	h.items = append(h.items, t)
+}
+
+func (h *taskHeap) Pop() any {
+	t := h.items[len(h.items)-1]
+	h.items[len(h.items)-1] = nil
+	h.items = h.items[:len(h.items)-1]
+	return t
+}
+
+// work is worker number worker's loop (numbered from 1).
+func (q *Queue) work(worker int, run func(Task) Outcome) {
 	for {
 		seq := q.idle.Seq()
-		t, wait, stop := q.claim()
+		t, wait, stop, more := q.claim(worker)
 		if stop {
 			return
 		}
 		if t == nil {
 			q.idle.Wait(seq, wait)
 			continue
+		}
+		if more {
+			q.idle.Notify() // more tasks are due: hand the next to another worker
 		}
 		q.complete(t, run(t.Task))
 	}

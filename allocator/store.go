@@ -21,6 +21,10 @@ type Store struct {
 	resources  []Resource
 	leases     []Lease
 	commands   []Command
+	// onResource lists, per resource, every lease that ever named it, in
+	// ID order. Entries are never removed: readers filter on the lease's
+	// current Resource, so an undone write leaves a harmless extra entry.
+	onResource map[ID][]ID
 	slots      map[string]Ref
 	owned      map[Ref][]string
 	audit      []AuditEntry
@@ -38,7 +42,7 @@ type Commit struct {
 
 // NewStore makes an empty store on rt.
 func NewStore(rt Runtime) *Store {
-	return &Store{rt: rt, slots: make(map[string]Ref), owned: make(map[Ref][]string)}
+	return &Store{rt: rt, slots: make(map[string]Ref), owned: make(map[Ref][]string), onResource: make(map[ID][]ID)}
 }
 
 // Observe registers fn to run after every committed write, inside the same
@@ -114,12 +118,24 @@ func (s *Store) resource(id ID) (Resource, error) {
 }
 
 func (s *Store) leasesOn(id ID) (out []Lease) {
-	for _, l := range s.leases {
-		if l.Resource == id {
+	for _, lid := range s.onResource[id] {
+		if l := s.leases[lid-1]; l.Resource == id {
 			out = append(out, l.clone())
 		}
 	}
 	return out
+}
+
+// index records that lease l names its resource.
+func (s *Store) index(l Lease) {
+	if l.Resource == 0 {
+		return
+	}
+	ids := s.onResource[l.Resource]
+	i, found := slices.BinarySearch(ids, l.ID)
+	if !found {
+		s.onResource[l.Resource] = slices.Insert(ids, i, l.ID)
+	}
 }
 
 // ---- transactions ----
@@ -178,6 +194,7 @@ func (tx *Tx) InsertLease(l Lease) ID {
 	s := tx.s
 	l.ID = ID(len(s.leases) + 1)
 	s.leases = append(s.leases, l.clone())
+	s.index(l)
 	tx.undo = append(tx.undo, func() { s.leases = s.leases[:len(s.leases)-1] })
 	tx.touched = append(tx.touched, LeaseRef(l.ID))
 	return l.ID
@@ -192,6 +209,7 @@ func (tx *Tx) SaveLease(l Lease) error {
 	}
 	old := s.leases[l.ID-1]
 	s.leases[l.ID-1] = l.clone()
+	s.index(l)
 	tx.undo = append(tx.undo, func() { s.leases[l.ID-1] = old })
 	tx.touched = append(tx.touched, LeaseRef(l.ID))
 	return nil
@@ -282,6 +300,9 @@ func (s *Store) AllBlueprints() iter.Seq[Blueprint] { return rows(s.blueprints) 
 
 // AuditLog returns the audit log so far. Callers must not modify it.
 func (s *Store) AuditLog() []AuditEntry { return s.audit }
+
+// PeekLeasesOn returns the leases naming resource id now (no step).
+func (s *Store) PeekLeasesOn(id ID) []Lease { return s.leasesOn(id) }
 
 // Counts returns how many leases and resources exist.
 func (s *Store) Counts() (leases, resources int) { return len(s.leases), len(s.resources) }

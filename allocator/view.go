@@ -34,8 +34,8 @@ func (v *View) LinkedLeases(id ID) (n int) {
 }
 
 func (s *Store) linkedLeases(id ID) (n int) {
-	for _, l := range s.leases {
-		if l.Resource == id && l.Status.Linked() {
+	for _, lid := range s.onResource[id] {
+		if l := &s.leases[lid-1]; l.Resource == id && l.Status.Linked() {
 			n++
 		}
 	}

@@ -188,8 +188,8 @@ func (c *checker) checkOrphanLocks(owner allocator.Ref, destroyed bool) {
 
 func (c *checker) linkedOn(rid allocator.ID) []allocator.Lease {
 	var out []allocator.Lease
-	for l := range c.store.AllLeases() {
-		if l.Resource == rid && l.Status.Linked() {
+	for _, l := range c.store.PeekLeasesOn(rid) {
+		if l.Status.Linked() {
 			out = append(out, l)
 		}
 	}

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -132,13 +133,14 @@ func (r *Result) Failed() bool { return len(r.Violations) > 0 || r.Outcome != si
 // violation of one of its race invariants.
 func (r *Result) Reproduced() bool { return r.FirstRaceViolation() != nil }
 
+// IsRace reports whether invariant name is one of the scenario's races.
+func (r *Result) IsRace(name string) bool { return slices.Contains(r.race, name) }
+
 // FirstRaceViolation is the first violation of a race invariant, or nil.
 func (r *Result) FirstRaceViolation() *Violation {
 	for i, v := range r.Violations {
-		for _, name := range r.race {
-			if v.Invariant == name {
-				return &r.Violations[i]
-			}
+		if r.IsRace(v.Invariant) {
+			return &r.Violations[i]
 		}
 	}
 	return nil

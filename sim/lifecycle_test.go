@@ -72,7 +72,9 @@ func TestNoGoroutineOutlivesARun(t *testing.T) {
 				res := w.Run()
 				require.Equal(t, tc.want, res.Outcome, "seed %d: %s", seed, res.Reason())
 			}
-			require.Equal(t, before, settledGoroutines(before))
+			// A leak shows as more goroutines than before; fewer is some
+			// unrelated goroutine of the test binary finishing meanwhile.
+			require.LessOrEqual(t, settledGoroutines(before), before)
 		})
 	}
 }
@@ -80,7 +82,7 @@ func TestNoGoroutineOutlivesARun(t *testing.T) {
 // settledGoroutines gives exiting goroutines a moment to be counted out.
 func settledGoroutines(want int) int {
 	n := runtime.NumGoroutine()
-	for i := 0; i < 1000 && n != want; i++ {
+	for i := 0; i < 1000 && n > want; i++ {
 		runtime.Gosched()
 		n = runtime.NumGoroutine()
 	}

@@ -71,6 +71,7 @@ type World struct {
 	live     int // tasks that have not finished
 	timers   timerHeap
 	timerSeq uint64
+	epoch    time.Time // when virtual time 0 is; the same for every world
 	now      time.Duration
 
 	step      int64
@@ -102,6 +103,7 @@ func New(cfg Config) *World {
 		labels:   make(map[string]Label),
 		names:    []string{""},
 		hash:     hashSeed,
+		epoch:    epoch(),
 	}
 	if w.maxSteps == 0 {
 		w.maxSteps = DefaultMaxSteps

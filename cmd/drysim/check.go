@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/drysim/drysim/scenarios"
+)
+
+func cmdCheck(args []string, stdout io.Writer) error {
+	fs := newFlags("check")
+	scenario := fs.String("scenario", "", "scenario name, or all")
+	strategies := fs.String("strategies", "", "comma-separated strategies (default: every one the scenario expects something of)")
+	seeds := fs.Int("seeds", 0, `seeds for each "holds" expectation (0: the scenario's, 200)`)
+	workers := fs.Int("workers", 64, "queue workers")
+	sched := fs.String("sched", "random", "scheduler: random, pct, pct:<depth>")
+	parallel := fs.Int("parallel", 0, "worlds run at once (0: GOMAXPROCS)")
+	if help, err := parse(fs, args, stdout); help || err != nil {
+		return err
+	}
+	names, err := checkScenarios(*scenario)
+	if err != nil {
+		return err
+	}
+	switch {
+	case *seeds < 0:
+		return usageErr("-seeds %d: want 0 (the scenario's) or more", *seeds)
+	case *workers < 1:
+		return usageErr("-workers %d: want 1 or more", *workers)
+	case *parallel < 0:
+		return usageErr("-parallel %d: want 0 (GOMAXPROCS) or more", *parallel)
+	}
+	var list []string
+	if *strategies != "" {
+		list = strings.Split(*strategies, ",")
+	}
+	return runChecks(stdout, names, scenarios.CheckConfig{
+		Strategies: list, Seeds: *seeds, Workers: *workers, Sched: *sched, Parallel: *parallel,
+	})
+}
+
+func checkScenarios(name string) ([]string, error) {
+	switch name {
+	case "":
+		return nil, usageErr("-scenario is required; valid: all, %s", strings.Join(scenarios.Names(), ", "))
+	case "all":
+		return scenarios.Names(), nil
+	}
+	if _, err := scenarios.ByName(name); err != nil {
+		return nil, usageErr("%v", err)
+	}
+	return []string{name}, nil
+}
+
+const checkHeader = "%-22s %-40s %6s %7s %6s %7s %6s  %-22s %s\n"
+
+// runChecks prints a row as each strategy finishes, then the first failure
+// of every row with its repro line.
+func runChecks(w io.Writer, names []string, cfg scenarios.CheckConfig) error {
+	for _, name := range names { // bad input is found before any output
+		s, _ := scenarios.ByName(name)
+		for _, st := range cfg.Strategies {
+			if _, ok := s.Expectation(st); !ok {
+				return usageErr("scenario %s has no expectation for strategy %q; valid: %s", name, st, strings.Join(expectedStrategies(s), ", "))
+			}
+		}
+	}
+	fmt.Fprintf(w, checkHeader, "scenario", "strategy", "seeds", "failing", "first", "steals", "stalls", "expected", "verdict")
+	var all []scenarios.CheckRow
+	cfg.Progress = func(r scenarios.CheckRow) {
+		first := "-"
+		if r.FirstSeed != 0 {
+			first = fmt.Sprint(r.FirstSeed)
+		}
+		fmt.Fprintf(w, checkHeader, r.Scenario, r.Strategy, fmt.Sprint(r.Seeds), fmt.Sprint(r.Failing), first,
+			fmt.Sprint(r.Steals), fmt.Sprint(r.Stalls), r.Expect, r.Verdict())
+	}
+	for _, name := range names {
+		cfg.Scenario = name
+		rows, err := scenarios.Check(cfg)
+		if err != nil {
+			return usageErr("%s", configMessage(err))
+		}
+		all = append(all, rows...)
+	}
+	return summarize(w, all)
+}
+
+func expectedStrategies(s *scenarios.Scenario) []string {
+	var out []string
+	for _, e := range s.Expect {
+		out = append(out, e.Strategy)
+	}
+	return out
+}
+
+func summarize(w io.Writer, rows []scenarios.CheckRow) error {
+	failed := 0
+	fmt.Fprintln(w)
+	for _, r := range rows {
+		if !r.OK {
+			failed++
+		}
+		if r.FirstSeed == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s / %s, seed %d: %s\n  repro: %s\n  hash:  %s\n", r.Scenario, r.Strategy, r.FirstSeed, r.First, r.Repro, r.Hash)
+	}
+	if failed > 0 {
+		fmt.Fprintf(w, "\n%d of %d expectations FAILED\n", failed, len(rows))
+		return errFindings
+	}
+	fmt.Fprintf(w, "\nall %d expectations met\n", len(rows))
+	return nil
+}

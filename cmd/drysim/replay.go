@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/drysim/drysim/sim"
+)
+
+func cmdReplay(args []string, stdout io.Writer) error {
+	fs := newFlags("replay")
+	var rf runFlags
+	rf.register(fs)
+	want := fs.String("hash", "", "the trace hash the run must reproduce (from run's output)")
+	runs := fs.Int("runs", 3, "how many times to run it")
+	if help, err := parse(fs, args, stdout); help || err != nil {
+		return err
+	}
+	cfg, err := rf.config()
+	if err != nil {
+		return err
+	}
+	if *runs < 1 {
+		return usageErr("-runs %d: want 1 or more", *runs)
+	}
+	if *want != "" && len(*want) != 16 {
+		return usageErr("-hash %q: want the 16 hex digits run prints", *want)
+	}
+	hashes := make([]string, *runs)
+	for i := range hashes {
+		res, err := runScenario(cfg)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			printRun(stdout, res)
+		}
+		hashes[i] = res.HashString()
+	}
+	return confirm(stdout, hashes, strings.ToLower(*want))
+}
+
+// confirm says whether every run gave the same hash, and the wanted one.
+func confirm(w io.Writer, hashes []string, want string) error {
+	same := true
+	for _, h := range hashes {
+		same = same && h == hashes[0]
+	}
+	fmt.Fprintf(w, "replayed   %d runs: %s\n", len(hashes), strings.Join(hashes, " "))
+	switch {
+	case !same:
+		fmt.Fprintln(w, "MISMATCH   the same config gave different hashes: determinism is broken")
+		return errFindings
+	case want != "" && hashes[0] != want:
+		fmt.Fprintf(w, "MISMATCH   hash %s, wanted %s: this build or config is not the one that printed it\n", hashes[0], want)
+		return errFindings
+	case want != "":
+		fmt.Fprintf(w, "confirmed  same trace hash %s on every run\n", want)
+	default:
+		fmt.Fprintf(w, "confirmed  same trace hash %s on every run (pass -hash to compare with a report)\n", hashes[0])
+	}
+	return nil
+}
+
+func writeTrace(path string, tr *sim.Trace) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("trace file: %w", err)
+	}
+	bw := bufio.NewWriter(f)
+	if err := tr.Dump(bw); err != nil {
+		f.Close()
+		return fmt.Errorf("trace file %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("trace file %s: %w", path, err)
+	}
+	return f.Close()
+}
