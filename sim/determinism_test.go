@@ -189,3 +189,53 @@ func TestGoldenHashes(t *testing.T) {
 	require.NoError(t, err, "run go test ./sim -run TestGoldenHashes -update to create it")
 	require.Equal(t, string(want), b.String())
 }
+
+func TestRunUntilPausesAndResumesWithTheSameHash(t *testing.T) {
+	whole := runBusy(t, sim.Config{Seed: 21, EarlyTimers: sim.DefaultEarlyTimers})
+	w := sim.New(sim.Config{Seed: 21, EarlyTimers: sim.DefaultEarlyTimers})
+	check := busyWorld(w)
+	var pauses int
+	for at := 10 * time.Millisecond; !w.RunUntil(at); at += 10 * time.Millisecond {
+		require.LessOrEqual(t, w.Elapsed(), at, "the clock never passes the bound")
+		pauses++
+	}
+	res := w.Run()
+	require.NoError(t, check())
+	require.Positive(t, pauses)
+	require.Equal(t, whole.HashString(), res.HashString(), "pausing does not change the run")
+}
+
+func TestStopEndsTheRunFromInsideATask(t *testing.T) {
+	w := sim.New(sim.Config{Seed: 1})
+	after := false
+	w.Go("watcher", func() {
+		w.Sleep(time.Second)
+		w.Stop("seen enough")
+		after = true
+	})
+	w.Go("busy", func() {
+		for {
+			w.Sleep(time.Millisecond)
+		}
+	})
+	res := w.Run()
+	require.Equal(t, sim.Stopped, res.Outcome)
+	require.Equal(t, "seen enough", res.Reason())
+	require.False(t, after, "the stopping task does not resume")
+	require.Equal(t, time.Second, res.Elapsed)
+}
+
+func TestChooserDrivesEveryDecision(t *testing.T) {
+	var seen int
+	lowest := sim.Chooser{Choose: func(opts []int32, fire bool) int { seen++; return 0 }}
+	f, res := sim.RunOnce(sim.Config{Strategy: lowest, Decisions: true}, lostUpdate)
+	require.Nil(t, f, "always running the lowest task is serial: no lost update")
+	require.Equal(t, seen, len(res.Decisions))
+	highest := sim.Chooser{Choose: func(opts []int32, fire bool) int { return len(opts) - 1 }}
+	f, _ = sim.RunOnce(sim.Config{Strategy: highest}, lostUpdate)
+	require.Nil(t, f)
+	alternate := 0
+	flip := sim.Chooser{Choose: func(opts []int32, fire bool) int { alternate++; return alternate % len(opts) }}
+	f, _ = sim.RunOnce(sim.Config{Strategy: flip}, lostUpdate)
+	require.NotNil(t, f, "switching at every point interleaves the read and the write")
+}

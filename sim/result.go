@@ -23,9 +23,11 @@ const (
 	Panic
 	// Diverged: a strict Replay met a decision that does not fit the run.
 	Diverged
+	// Stopped: World.Stop ended the run (an observer saw what it wanted).
+	Stopped
 )
 
-var outcomeNames = [...]string{"done", "deadlock", "step-budget", "time-budget", "panic", "diverged"}
+var outcomeNames = [...]string{"done", "deadlock", "step-budget", "time-budget", "panic", "diverged", "stopped"}
 
 func (o Outcome) String() string {
 	if int(o) < len(outcomeNames) {
@@ -80,7 +82,7 @@ func (r *Result) Err() error {
 // HashString formats the trace hash the way drysim prints it.
 func (r *Result) HashString() string { return fmt.Sprintf("%016x", r.Hash) }
 
-func (w *World) result() *Result {
+func (w *World) makeResult() *Result {
 	r := &Result{
 		Outcome:   w.end.outcome,
 		Seed:      w.cfg.Seed,

@@ -2,32 +2,77 @@ package sim
 
 import (
 	"fmt"
+	"math"
+	"time"
 )
 
 // Run runs the world until every task has finished, a deadlock or a budget
-// ends it, or a task panics. It runs at most once per world. Every goroutine
-// the world used has exited when Run returns.
+// ends it, a task panics or Stop is called. It may follow calls to
+// RunUntil; once the run has ended it returns the same result again. Every
+// goroutine the world used has exited when Run returns.
 func (w *World) Run() *Result {
-	if w.started {
-		panic("sim: Run called twice on one world")
+	w.runUntil(math.MaxInt64)
+	return w.finish()
+}
+
+// RunUntil runs the world until no task can run before virtual time t (the
+// clock then stands at or before t), or until the run ends, which it
+// reports. Between calls the caller may start tasks with Go; this is how a
+// property test drives a world one operation at a time.
+func (w *World) RunUntil(t time.Duration) (ended bool) {
+	w.runUntil(t)
+	if w.end != nil {
+		w.finish()
+		return true
 	}
-	w.started = true
+	return false
+}
+
+// Stop ends the run with outcome Stopped and reason, at once if called from
+// a task (which does not resume) or at the next step otherwise. Observers
+// use it to end a run at the violation they were waiting for.
+func (w *World) Stop(reason string) {
+	w.endRun(&ending{outcome: Stopped, reason: reason})
+	if t := w.current; t != nil && !w.killing && t.state != taskDone {
+		w.turn(t) // hands control back to Run, which unwinds this task
+	}
+}
+
+func (w *World) runUntil(t time.Duration) {
+	if w.result != nil {
+		return
+	}
+	w.pauseAt, w.paused = t, false
+	if w.fireOnResume {
+		if w.timers.peek().when > t {
+			w.paused = true
+			return
+		}
+		w.fireOnResume = false
+		w.fireTimer()
+	}
 	w.next = w.schedule()
 	for w.next != nil {
-		t := w.next
+		next := w.next
 		w.next = nil
-		w.current = t
-		t.resume()
+		w.current = next
+		next.resume()
 	}
 	w.current = nil
-	if w.end == nil {
+	if w.end == nil && !w.paused {
 		// Unreachable while schedule keeps its contract: it returns nil
-		// only after endRun. Kept as an assertion with a clear message.
+		// only after endRun or a pause. Kept as an assertion.
 		panic("sim: scheduler stopped without an outcome")
 	}
-	res := w.result()
-	w.killAll()
-	return res
+}
+
+// finish computes the result once and unwinds every task.
+func (w *World) finish() *Result {
+	if w.result == nil {
+		w.result = w.makeResult()
+		w.killAll()
+	}
+	return w.result
 }
 
 // enter is the scheduling point every primitive begins with: the scheduler
@@ -83,6 +128,10 @@ func (w *World) schedule() *Task {
 				w.endStuck()
 				break
 			}
+			if w.timers.peek().when > w.pauseAt {
+				w.paused = true // RunUntil's bound: nothing can run before it
+				return nil
+			}
 			w.fireTimer()
 			continue
 		}
@@ -94,6 +143,9 @@ func (w *World) schedule() *Task {
 		if ok {
 			return t
 		}
+		if w.paused {
+			return nil
+		}
 	}
 	return nil
 }
@@ -102,7 +154,10 @@ func (w *World) schedule() *Task {
 // window. It depends only on world state, so a replay sees the same choice
 // points.
 func (w *World) canFireEarly() bool {
-	return w.cfg.EarlyTimers > 0 && w.timers.Len() > 0 && w.timers.peek().when-w.now <= w.cfg.EarlyTimerWindow
+	if w.cfg.EarlyTimers <= 0 || w.timers.Len() == 0 {
+		return false
+	}
+	return w.timers.peek().when-w.now <= w.cfg.EarlyTimerWindow
 }
 
 // decide asks the strategy for one choice and records it. ok is false when
@@ -118,6 +173,12 @@ func (w *World) decide(fireable bool) (*Task, bool) {
 		w.decisions = append(w.decisions, d)
 	}
 	if d.Task == FireTimer {
+		if w.timers.peek().when > w.pauseAt {
+			// The decision is made and recorded; RunUntil's bound only
+			// postpones it, so pausing never changes the run.
+			w.fireOnResume, w.paused = true, true
+			return nil, false
+		}
 		w.fireTimer()
 		return nil, false
 	}

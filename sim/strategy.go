@@ -250,3 +250,39 @@ func ParseStrategy(s string) (Strategy, error) {
 	}
 	return p, nil
 }
+
+// Chooser hands every decision to a function: options are the runnable
+// tasks' IDs in ascending order, and fire says whether firing the earliest
+// timer is also allowed (as the last option, index len(options)). It lets a
+// property-testing library draw the interleaving itself and shrink it: a
+// smaller index is a simpler schedule.
+type Chooser struct {
+	Choose func(options []int32, fire bool) int
+}
+
+func (c Chooser) String() string { return "chooser" }
+
+func (c Chooser) newScheduler(*rand.Rand) scheduler { return &chooserSched{c: c} }
+
+type chooserSched struct {
+	c    Chooser
+	opts []int32
+}
+
+func (s *chooserSched) spawned(*Task) {}
+
+func (s *chooserSched) pick(w *World, fireable bool) (Decision, error) {
+	s.opts = s.opts[:0]
+	for _, t := range w.runnable {
+		s.opts = append(s.opts, t.id)
+	}
+	slices.Sort(s.opts)
+	i := s.c.Choose(s.opts, fireable)
+	switch {
+	case fireable && i == len(s.opts):
+		return Decision{Task: FireTimer}, nil
+	case i < 0 || i >= len(s.opts):
+		return Decision{}, fmt.Errorf("chooser picked option %d of %d", i, len(s.opts))
+	}
+	return Decision{Task: s.opts[i]}, nil
+}

@@ -83,8 +83,13 @@ type World struct {
 	current *Task
 	next    *Task
 	end     *ending
-	started bool
-	killing bool
+	result  *Result
+	pauseAt time.Duration // RunUntil's bound
+	paused  bool
+	// fireOnResume: an early firing was decided past RunUntil's bound and
+	// happens first when the run resumes.
+	fireOnResume bool
+	killing      bool
 }
 
 // New makes a world from a config. It panics only on a config that no caller
