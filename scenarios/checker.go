@@ -27,6 +27,7 @@ type checker struct {
 	releases   map[allocator.ID]int   // release hooks per lease
 	steals     int
 	built      int
+	stopOn     string // end the run at the first violation of this invariant
 }
 
 func newChecker(w *sim.World, store *allocator.Store, h *hoax.Hoax) *checker {
@@ -49,6 +50,9 @@ func (c *checker) report(inv string, detail string, objs ...allocator.Ref) {
 	c.violations = append(c.violations, Violation{
 		Invariant: inv, Objects: objs, Step: c.w.Step(), Time: c.w.Elapsed(), Detail: detail,
 	})
+	if inv == c.stopOn {
+		c.w.Stop("stopped at the first " + inv + " violation")
+	}
 }
 
 // onCommit is the store observer: audit facts first, then the touched rows.

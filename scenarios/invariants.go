@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -108,3 +109,13 @@ func (v Violation) String() string {
 	}
 	return fmt.Sprintf("%s [%s] at step %d (+%v): %s", v.Invariant, strings.Join(objs, " "), v.Step, v.Time, v.Detail)
 }
+
+func invariantNames() []string {
+	var names []string
+	for _, inv := range Invariants() {
+		names = append(names, inv.Name)
+	}
+	return names
+}
+
+func knownInvariant(name string) bool { return slices.Contains(invariantNames(), name) }

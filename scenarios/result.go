@@ -28,6 +28,7 @@ type Result struct {
 	Store *allocator.Store
 	Hoax  *hoax.Hoax
 	race  []string
+	tasks []*sim.Task
 }
 
 // Metrics are the numbers a sweep records per run.
@@ -55,7 +56,7 @@ type Metrics struct {
 func newResult(cfg RunConfig, s *Scenario, sr *sim.Result, a *allocator.Allocator, chk *checker, d *driver) *Result {
 	r := &Result{
 		Config: cfg, Outcome: sr.Outcome, Violations: chk.violations, Hash: sr.Hash,
-		Steps: sr.Steps, Elapsed: sr.Elapsed, Sim: sr, race: s.Race, Store: a.Store(), Hoax: d.h,
+		Steps: sr.Steps, Elapsed: sr.Elapsed, Sim: sr, race: s.Race, Store: a.Store(), Hoax: d.h, tasks: d.w.Tasks(),
 	}
 	if sr.Outcome != sim.Done {
 		r.Reason = sr.Reason()
@@ -146,6 +147,19 @@ func (r *Result) FirstRaceViolation() *Violation {
 	return nil
 }
 
+// taskName names a task of the run by ID, for replay files.
+func (r *Result) taskName(id int32) string {
+	if id == sim.FireTimer {
+		return ""
+	}
+	for _, t := range r.tasks {
+		if t.ID() == id {
+			return t.Name()
+		}
+	}
+	return fmt.Sprintf("task%d", id)
+}
+
 // HashString formats the trace hash as drysim prints it.
 func (r *Result) HashString() string { return fmt.Sprintf("%016x", r.Hash) }
 
@@ -161,6 +175,18 @@ func ReproCommand(c RunConfig) string {
 	}
 	if c.Leases != 0 {
 		fmt.Fprintf(&b, " -leases %d", c.Leases)
+	}
+	if c.Clients != 0 {
+		fmt.Fprintf(&b, " -clients %d", c.Clients)
+	}
+	if c.Limit != 0 {
+		fmt.Fprintf(&b, " -limit %d", c.Limit)
+	}
+	if c.NoScenarioFailpoints {
+		b.WriteString(" -no-scenario-failpoints")
+	}
+	if c.StopOn != "" {
+		fmt.Fprintf(&b, " -stop-on %s", c.StopOn)
 	}
 	for _, fp := range c.Failpoints {
 		fmt.Fprintf(&b, " -failpoint '%s'", fp)

@@ -23,14 +23,24 @@ type RunConfig struct {
 	Sched    string // scheduler: random (default), pct, pct:<depth>
 	// Failpoints are enabled on top of the scenario's own.
 	Failpoints []Failpoint
-	// Leases overrides the scenario's lease count (0: the scenario's).
-	Leases int
+	// Leases, Clients and Limit override the scenario's lease count,
+	// requester count and blueprint limit (0: the scenario's).
+	Leases, Clients, Limit int
+	// NoScenarioFailpoints drops the scenario's own failpoints, leaving
+	// only Failpoints (a shrinker removes them one by one).
+	NoScenarioFailpoints bool
+	// StopOn ends the run at the first violation of this invariant, so a
+	// shrunk run's story ends where the race shows.
+	StopOn string
 	// Trace and Decisions keep the trace and the decision list.
 	Trace, Decisions bool
 	// Replay, if set, schedules by these decisions (strict) instead of
 	// Sched.
 	Replay   []sim.Decision
 	MaxSteps int64
+	// lenient, if set, schedules by these decisions and fills whatever does
+	// not fit with the replay's fixed rule (the shrinker's trial runs).
+	lenient []sim.Decision
 }
 
 // ErrConfig is wrapped by every error about a RunConfig.
@@ -49,8 +59,11 @@ func (c RunConfig) normalize() (RunConfig, *Scenario, allocator.Strategy, sim.St
 	if err != nil {
 		return c, nil, allocator.Strategy{}, nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	if c.Workers < 0 || c.Leases < 0 || c.MaxSteps < 0 {
-		return c, nil, st, nil, fmt.Errorf("%w: workers, leases and max steps must be 0 (default) or more", ErrConfig)
+	if c.Workers < 0 || c.Leases < 0 || c.Clients < 0 || c.Limit < 0 || c.MaxSteps < 0 {
+		return c, nil, st, nil, fmt.Errorf("%w: workers, leases, clients, limit and max steps must be 0 (default) or more", ErrConfig)
+	}
+	if c.StopOn != "" && !knownInvariant(c.StopOn) {
+		return c, nil, st, nil, fmt.Errorf("%w: unknown invariant %q to stop on; valid: %s", ErrConfig, c.StopOn, strings.Join(invariantNames(), ", "))
 	}
 	if c.Workers == 0 {
 		c.Workers = allocator.DefaultWorkers
@@ -66,8 +79,11 @@ func (c RunConfig) normalize() (RunConfig, *Scenario, allocator.Strategy, sim.St
 		p.Horizon = s.pctHorizon(c.Leases)
 		sched = p
 	}
-	if c.Replay != nil {
+	switch {
+	case c.Replay != nil:
 		sched = sim.Replay{Decisions: c.Replay, Strict: true}
+	case c.lenient != nil:
+		sched = sim.Replay{Decisions: c.lenient}
 	}
 	return c, s, st, sched, nil
 }
@@ -93,26 +109,35 @@ func Run(cfg RunConfig) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	wl := s.workload(cfg.Leases)
+	wl := s.workload(cfg.Leases, cfg.Clients)
 	w := sim.New(sim.Config{
 		Seed: cfg.Seed, Strategy: sched, EarlyTimers: sim.DefaultEarlyTimers,
 		MaxSteps: cmpOr(cfg.MaxSteps, DefaultMaxSteps), MaxTime: wl.Safety + wl.Liveness + time.Hour,
-		Trace: cfg.Trace, Decisions: cfg.Decisions || cfg.Replay != nil,
+		Trace: cfg.Trace, Decisions: cfg.Decisions || cfg.Replay != nil || cfg.lenient != nil,
 	})
 	rt := simrt.New(w)
-	if err := enableFailpoints(rt, append(slices.Clone(s.Failpoints), cfg.Failpoints...)); err != nil {
+	fps := cfg.Failpoints
+	if !cfg.NoScenarioFailpoints {
+		fps = append(slices.Clone(s.Failpoints), fps...)
+	}
+	if err := enableFailpoints(rt, fps); err != nil {
 		return nil, err
 	}
 	a, err := allocator.New(rt, allocator.Config{Strategy: strategy, Workers: cfg.Workers, Timings: s.Timings})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	h, err := hoax.New(rt, s.Hoax)
+	hcfg := s.Hoax
+	if cfg.Limit > 0 {
+		hcfg.Limit = cfg.Limit
+	}
+	h, err := hoax.New(rt, hcfg)
 	if err != nil {
 		return nil, fmt.Errorf("%w: scenario %s: %w", ErrConfig, s.Name, err)
 	}
 	a.AddBlueprint("hoax", h)
 	chk := newChecker(w, a.Store(), h)
+	chk.stopOn = cfg.StopOn
 	a.Store().Observe(chk.onCommit)
 	d := newDriver(w, a, h, chk, wl)
 	a.Start()
@@ -137,11 +162,15 @@ func enableFailpoints(rt *simrt.Runtime, fps []Failpoint) error {
 	return nil
 }
 
-// workload applies a lease-count override, keeping clients <= leases.
-func (s *Scenario) workload(leases int) Workload {
+// workload applies the lease and client overrides, keeping clients <=
+// leases.
+func (s *Scenario) workload(leases, clients int) Workload {
 	wl := s.Workload
 	if leases > 0 {
 		wl.Leases = leases
+	}
+	if clients > 0 {
+		wl.Clients = clients
 	}
 	if wl.Poll == 0 {
 		wl.Poll = 5 * time.Second

@@ -13,11 +13,20 @@ import (
 // now" instead of running a task.
 const FireTimer int32 = -1
 
+// DefaultDecision in a Replay list means "whatever the fixed rule picks
+// here": it always fits, so a shrinker can blank out decisions without
+// shifting the ones after them.
+const DefaultDecision int32 = -2
+
 // Decision is one choice the scheduler made where it had one: which task ran
 // next, or FireTimer. Replaying a run's decisions in order reproduces it.
 type Decision struct {
 	Step int64 // events recorded before the choice; informational
 	Task int32 // the chosen task's ID, or FireTimer
+	// Fallback: under Replay, the choice equals what the fixed rule picks
+	// (however it was made). Only the other decisions are forced switches;
+	// a replay list may drop trailing fallback decisions.
+	Fallback bool
 }
 
 // Strategy chooses the next task at each scheduling point. The set is closed:
@@ -168,20 +177,23 @@ type replaySched struct {
 func (s *replaySched) spawned(*Task) {}
 
 func (s *replaySched) pick(w *World, fireable bool) (Decision, error) {
+	fb := fallbackTask(w).id
 	if s.pos >= len(s.r.Decisions) {
-		return Decision{Task: fallbackTask(w).id}, nil
+		return Decision{Task: fb, Fallback: true}, nil
 	}
 	d := s.r.Decisions[s.pos]
 	s.pos++
-	if fits(w, d, fireable) {
-		return Decision{Task: d.Task}, nil
-	}
-	if s.r.Strict {
+	switch {
+	case d.Task == DefaultDecision:
+		return Decision{Task: fb, Fallback: true}, nil
+	case fits(w, d, fireable):
+		return Decision{Task: d.Task, Fallback: d.Task == fb}, nil
+	case s.r.Strict:
 		return Decision{}, fmt.Errorf("replay diverged at decision %d (step %d): %s does not fit; runnable: %s",
 			s.pos-1, w.step, describeDecision(w, d), runnableNames(w))
 	}
 	w.misfits++
-	return Decision{Task: fallbackTask(w).id}, nil
+	return Decision{Task: fb, Fallback: true}, nil
 }
 
 func fits(w *World, d Decision, fireable bool) bool {

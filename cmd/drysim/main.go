@@ -44,7 +44,8 @@ func commands() []command {
 		{"list", "list scenarios, strategies, fixes, failpoints and invariants", cmdList},
 		{"run", "run one scenario with one strategy and seed", cmdRun},
 		{"check", "run every strategy of a scenario against its expectation", cmdCheck},
-		{"replay", "rerun a run and confirm its trace hash", cmdReplay},
+		{"replay", "rerun a run (or a replay file) and confirm its trace hash", cmdReplay},
+		{"shrink", "reduce a failing run to its smallest story and save it as a replay file", cmdShrink},
 	}
 }
 

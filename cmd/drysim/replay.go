@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
+	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/sim"
 )
 
@@ -16,8 +18,15 @@ func cmdReplay(args []string, stdout io.Writer) error {
 	rf.register(fs)
 	want := fs.String("hash", "", "the trace hash the run must reproduce (from run's output)")
 	runs := fs.Int("runs", 3, "how many times to run it")
+	file, args := replayFileArg(args)
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
+	}
+	if *runs < 1 {
+		return usageErr("-runs %d: want 1 or more", *runs)
+	}
+	if file != "" {
+		return replayFile(stdout, file, *runs)
 	}
 	cfg, err := rf.config()
 	if err != nil {
@@ -41,6 +50,46 @@ func cmdReplay(args []string, stdout io.Writer) error {
 		hashes[i] = res.HashString()
 	}
 	return confirm(stdout, hashes, strings.ToLower(*want))
+}
+
+// replayFileArg takes a leading file argument (drysim replay FILE [flags]).
+func replayFileArg(args []string) (string, []string) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], args[1:]
+	}
+	return "", args
+}
+
+// replayFile runs a replay file strictly, runs times; a file that cannot be
+// read, of another version, or whose decisions do not fit is bad input.
+func replayFile(stdout io.Writer, path string, runs int) error {
+	in, err := os.Open(path)
+	if err != nil {
+		return usageErr("replay file: %v", err)
+	}
+	defer in.Close()
+	f, err := scenarios.ParseReplayFile(in)
+	if err != nil {
+		return usageErr("%s: %v", path, err)
+	}
+	hashes := make([]string, runs)
+	for i := range hashes {
+		res, err := f.Run()
+		if errors.Is(err, scenarios.ErrConfig) {
+			return usageErr("%s: %s", path, configMessage(err))
+		}
+		if res != nil && res.Outcome == sim.Diverged {
+			return usageErr("%s: %v", path, err)
+		}
+		if res == nil {
+			return err
+		}
+		if i == 0 {
+			printRun(stdout, res)
+		}
+		hashes[i] = res.HashString()
+	}
+	return confirm(stdout, hashes, f.Hash)
 }
 
 // confirm says whether every run gave the same hash, and the wanted one.

@@ -35,10 +35,11 @@ func (f *failpointFlags) Set(s string) error {
 
 // runFlags are the flags that pick one run; run and replay share them.
 type runFlags struct {
-	scenario, strategy, sched string
-	seed                      uint64
-	workers, leases           int
-	failpoints                failpointFlags
+	scenario, strategy, sched, stopOn string
+	seed                              uint64
+	workers, leases, clients, limit   int
+	noScenarioFPs                     bool
+	failpoints                        failpointFlags
 }
 
 func (r *runFlags) register(fs *flag.FlagSet) {
@@ -48,6 +49,10 @@ func (r *runFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&r.workers, "workers", 64, "queue workers")
 	fs.StringVar(&r.sched, "sched", "random", "scheduler: random, pct, pct:<depth>")
 	fs.IntVar(&r.leases, "leases", 0, "override the scenario's lease count (0: the scenario's)")
+	fs.IntVar(&r.clients, "clients", 0, "override the scenario's requester count (0: the scenario's)")
+	fs.IntVar(&r.limit, "limit", 0, "override the hoax blueprint's limit (0: the scenario's)")
+	fs.BoolVar(&r.noScenarioFPs, "no-scenario-failpoints", false, "leave out the scenario's own failpoints")
+	fs.StringVar(&r.stopOn, "stop-on", "", "end the run at the first violation of this invariant")
 	fs.Var(&r.failpoints, "failpoint", "enable a failpoint, name=terms (repeatable), e.g. allocator/beforeLinkLease=return(2000)")
 }
 
@@ -58,12 +63,18 @@ func (r *runFlags) config() (scenarios.RunConfig, error) {
 	if r.workers < 1 {
 		return scenarios.RunConfig{}, usageErr("-workers %d: want 1 or more", r.workers)
 	}
-	if r.leases < 0 {
-		return scenarios.RunConfig{}, usageErr("-leases %d: want 0 (the scenario's) or more", r.leases)
+	for _, n := range []struct {
+		flag string
+		v    int
+	}{{"leases", r.leases}, {"clients", r.clients}, {"limit", r.limit}} {
+		if n.v < 0 {
+			return scenarios.RunConfig{}, usageErr("-%s %d: want 0 (the scenario's) or more", n.flag, n.v)
+		}
 	}
 	return scenarios.RunConfig{
 		Scenario: r.scenario, Strategy: r.strategy, Seed: r.seed, Workers: r.workers,
-		Sched: r.sched, Leases: r.leases, Failpoints: r.failpoints,
+		Sched: r.sched, Leases: r.leases, Clients: r.clients, Limit: r.limit,
+		NoScenarioFailpoints: r.noScenarioFPs, StopOn: r.stopOn, Failpoints: r.failpoints,
 	}, nil
 }
 
@@ -72,6 +83,7 @@ func cmdRun(args []string, stdout io.Writer) error {
 	var rf runFlags
 	rf.register(fs)
 	trace := fs.String("trace", "", "write the run's full trace, one event per line, to this file")
+	save := fs.String("save", "", "write the run as a replay file (every decision) to this file")
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
@@ -79,12 +91,22 @@ func cmdRun(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg.Trace = *trace != ""
+	cfg.Trace, cfg.Decisions = *trace != "", *save != ""
 	res, err := runScenario(cfg)
 	if err != nil {
 		return err
 	}
 	printRun(stdout, res)
+	if *save != "" {
+		f, err := scenarios.NewReplayFile(res)
+		if err != nil {
+			return err
+		}
+		if err := writeReplayFile(*save, f); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "saved      %s (%d decisions; drysim replay %s)\n", *save, len(f.Decisions), *save)
+	}
 	if *trace != "" {
 		if err := writeTrace(*trace, res.Sim.Trace); err != nil {
 			return err
