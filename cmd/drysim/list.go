@@ -36,6 +36,14 @@ func cmdList(args []string, stdout io.Writer) error {
 	for _, name := range hoax.FailpointNames() {
 		fmt.Fprintf(stdout, "  %-36s %-20s %s\n", name, "faults", `return("fail") or return("hang")`)
 	}
+	fmt.Fprintln(stdout, "\nrecipes (-recipe <race>: failpoints that reproduce the race on seed 1)")
+	for _, rc := range scenarios.Recipes() {
+		var terms []string
+		for _, fp := range rc.Failpoints {
+			terms = append(terms, fp.String())
+		}
+		fmt.Fprintf(stdout, "  %-24s %s\n  %-24s %s\n", rc.Name, strings.Join(terms, " "), "", rc.Doc)
+	}
 	fmt.Fprintln(stdout, "\ninvariants")
 	for _, inv := range scenarios.Invariants() {
 		fmt.Fprintf(stdout, "  %-28s %s\n", inv.Name, inv.Doc)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -138,4 +139,53 @@ func TestListNamesEveryScenarioFixAndFailpoint(t *testing.T) {
 		require.Contains(t, out, want)
 	}
 	require.Regexp(t, `resource-lock-on-acquire\s+reclaim-race`, out)
+}
+
+func TestSaveReplayFileAndShrink(t *testing.T) {
+	dir := t.TempDir()
+	saved := dir + "/run.replay"
+	code, out, _ := drysim("run", "-scenario", "release-race", "-strategy", "naive", "-seed", "1", "-recipe", "release-race", "-save", saved)
+	require.Equal(t, 1, code, out)
+	require.Contains(t, out, "saved      "+saved)
+	hash := hashLine.FindStringSubmatch(out)[1]
+
+	code, out, _ = drysim("replay", saved)
+	require.Equal(t, 0, code, out)
+	require.Contains(t, out, "confirmed  same trace hash "+hash+" on every run")
+
+	shrunk := dir + "/shrunk.replay"
+	code, out, _ = drysim("shrink", "-scenario", "release-race", "-strategy", "naive", "-seed", "1", "-out", shrunk)
+	require.Equal(t, 0, code, out)
+	require.Regexp(t, `after      1 workers, 1 leases`, out)
+	require.Contains(t, out, "timeline (")
+	require.Contains(t, out, "violation  ")
+	code, out, _ = drysim("replay", shrunk)
+	require.Equal(t, 0, code, out)
+	require.Contains(t, out, "confirmed")
+}
+
+func TestBadReplayFileIsOneLineAndExit2(t *testing.T) {
+	dir := t.TempDir()
+	good := dir + "/good.replay"
+	code, out, _ := drysim("run", "-scenario", "release-race", "-seed", "2", "-workers", "4", "-save", good)
+	require.Equal(t, 0, code, out)
+	text, err := os.ReadFile(good)
+	require.NoError(t, err)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"version", strings.Replace(string(text), "drysim-replay 1", "drysim-replay 9", 1), "this build reads format version 1 only"},
+		{"misfit", regexp.MustCompile(`(?m)^(\s+\d+)   \d+ (worker-\d+)$`).ReplaceAllString(string(text), "$1   777 $2"), "replay diverged at decision"},
+	}
+	for _, tc := range tests {
+		path := dir + "/" + tc.name + ".replay"
+		require.NoError(t, os.WriteFile(path, []byte(tc.text), 0o644))
+		code, stdout, stderr := drysim("replay", path)
+		require.Equal(t, 2, code, stdout+stderr)
+		require.Contains(t, stderr, tc.want)
+		require.Equal(t, 1, strings.Count(stderr, "\n"), stderr)
+	}
+	code, _, stderr := drysim("replay", dir+"/missing.replay")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "no such file")
 }

@@ -36,6 +36,7 @@ func (f *failpointFlags) Set(s string) error {
 // runFlags are the flags that pick one run; run and replay share them.
 type runFlags struct {
 	scenario, strategy, sched, stopOn string
+	recipe                            string
 	seed                              uint64
 	workers, leases, clients, limit   int
 	noScenarioFPs                     bool
@@ -53,6 +54,7 @@ func (r *runFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&r.limit, "limit", 0, "override the hoax blueprint's limit (0: the scenario's)")
 	fs.BoolVar(&r.noScenarioFPs, "no-scenario-failpoints", false, "leave out the scenario's own failpoints")
 	fs.StringVar(&r.stopOn, "stop-on", "", "end the run at the first violation of this invariant")
+	fs.StringVar(&r.recipe, "recipe", "", "add a race's failpoint recipe, which reproduces it on seed 1 (drysim list shows them)")
 	fs.Var(&r.failpoints, "failpoint", "enable a failpoint, name=terms (repeatable), e.g. allocator/beforeLinkLease=return(2000)")
 }
 
@@ -71,10 +73,18 @@ func (r *runFlags) config() (scenarios.RunConfig, error) {
 			return scenarios.RunConfig{}, usageErr("-%s %d: want 0 (the scenario's) or more", n.flag, n.v)
 		}
 	}
+	fps := r.failpoints
+	if r.recipe != "" {
+		rc, err := scenarios.RecipeByName(r.recipe)
+		if err != nil {
+			return scenarios.RunConfig{}, usageErr("%s", configMessage(err))
+		}
+		fps = append(rc.Failpoints, fps...)
+	}
 	return scenarios.RunConfig{
 		Scenario: r.scenario, Strategy: r.strategy, Seed: r.seed, Workers: r.workers,
 		Sched: r.sched, Leases: r.leases, Clients: r.clients, Limit: r.limit,
-		NoScenarioFailpoints: r.noScenarioFPs, StopOn: r.stopOn, Failpoints: r.failpoints,
+		NoScenarioFailpoints: r.noScenarioFPs, StopOn: r.stopOn, Failpoints: fps,
 	}, nil
 }
 
