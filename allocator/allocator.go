@@ -85,6 +85,7 @@ type Allocator struct {
 	rt       Runtime
 	strategy Strategy
 	workers  int
+	started  int // workers started so far
 	timings  Timings
 	store    *Store
 	view     *View
@@ -124,8 +125,13 @@ func (a *Allocator) AddBlueprint(name string, impl BlueprintImpl) ID {
 }
 
 // Start launches the queue workers as runtime tasks.
-func (a *Allocator) Start() {
-	for i := range a.workers {
+func (a *Allocator) Start() { a.AddWorkers(a.workers) }
+
+// AddWorkers starts n more queue workers, numbered after the ones running.
+func (a *Allocator) AddWorkers(n int) {
+	for range n {
+		i := a.started
+		a.started++
 		a.rt.Go(fmt.Sprintf("worker-%02d", i), func() { a.queue.work(i+1, a.run) })
 	}
 }

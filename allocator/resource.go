@@ -15,6 +15,21 @@ func (a *Allocator) ReleaseResource(id ID, actor Ref) error {
 	return a.queueCommand(ResourceRef(id), CommandRelease, actor, nil)
 }
 
+// ReclaimResource asks for an idle resource to be reclaimed on behalf of
+// actor (bin/drydock reclaim). With the command queue the resource worker
+// re-checks idleness; without, the caller checks and releases it itself.
+func (a *Allocator) ReclaimResource(id ID, actor Ref) error {
+	if a.has(FixReleaseViaCommandQueue) {
+		return a.queueCommand(ResourceRef(id), CommandReclaim, actor, nil)
+	}
+	r, err := a.store.Resource(id)
+	if err != nil || r.Status != ResourceActive || !a.idle(r) {
+		return err
+	}
+	a.window(FPBeforeReclaimRelease)
+	return a.releaseResource(r, CauseReclaim, actor)
+}
+
 // updateResource is DrydockResourceUpdateWorker::doWork: the resource's
 // single writer, holding the resource lock for the whole run.
 func (a *Allocator) updateResource(t Task) Outcome {

@@ -50,7 +50,7 @@ func (c *checker) report(inv string, detail string, objs ...allocator.Ref) {
 	c.violations = append(c.violations, Violation{
 		Invariant: inv, Objects: objs, Step: c.w.Step(), Time: c.w.Elapsed(), Detail: detail,
 	})
-	if inv == c.stopOn {
+	if inv == c.stopOn || (c.stopOn == StopOnAny && !isMeasured(inv)) {
 		c.w.Stop("stopped at the first " + inv + " violation")
 	}
 }

@@ -31,11 +31,11 @@ type ReplayFile struct {
 // NewReplayFile captures a run; it needs the run's decisions
 // (RunConfig.Decisions or Replay).
 func NewReplayFile(r *Result) (*ReplayFile, error) {
-	if !r.Config.Decisions && r.Config.Replay == nil {
+	if !r.Config.Decisions && r.Config.Replay == nil && r.Config.Schedule == nil {
 		return nil, fmt.Errorf("run kept no decisions; run it with RunConfig.Decisions set")
 	}
 	f := &ReplayFile{Config: r.Config, Hash: r.HashString(), Steps: r.Steps, Decisions: r.Sim.Decisions}
-	f.Config.Replay, f.Config.lenient, f.Config.Trace, f.Config.Decisions = nil, nil, false, false
+	f.Config.Replay, f.Config.lenient, f.Config.Schedule, f.Config.Trace, f.Config.Decisions = nil, nil, nil, false, false
 	for _, d := range r.Sim.Decisions {
 		f.Names = append(f.Names, r.taskName(d.Task))
 	}

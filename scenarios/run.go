@@ -29,19 +29,27 @@ type RunConfig struct {
 	// NoScenarioFailpoints drops the scenario's own failpoints, leaving
 	// only Failpoints (a shrinker removes them one by one).
 	NoScenarioFailpoints bool
-	// StopOn ends the run at the first violation of this invariant, so a
-	// shrunk run's story ends where the race shows.
+	// StopOn ends the run at the first violation of this invariant (or of
+	// any, with StopOnAny), so a shrunk run's story ends where it breaks.
 	StopOn string
 	// Trace and Decisions keep the trace and the decision list.
 	Trace, Decisions bool
 	// Replay, if set, schedules by these decisions (strict) instead of
 	// Sched.
 	Replay   []sim.Decision
+	// Schedule, if set, drives scheduling instead of Sched (a sim.Chooser
+	// for property tests). It is not part of a repro line: save the run's
+	// decisions to replay it.
+	Schedule sim.Strategy
 	MaxSteps int64
 	// lenient, if set, schedules by these decisions and fills whatever does
 	// not fit with the replay's fixed rule (the shrinker's trial runs).
 	lenient []sim.Decision
 }
+
+// StopOnAny as RunConfig.StopOn ends a run at its first violation of any
+// invariant that is not merely measured.
+const StopOnAny = "any"
 
 // ErrConfig is wrapped by every error about a RunConfig.
 var ErrConfig = errors.New("bad run config")
@@ -62,7 +70,7 @@ func (c RunConfig) normalize() (RunConfig, *Scenario, allocator.Strategy, sim.St
 	if c.Workers < 0 || c.Leases < 0 || c.Clients < 0 || c.Limit < 0 || c.MaxSteps < 0 {
 		return c, nil, st, nil, fmt.Errorf("%w: workers, leases, clients, limit and max steps must be 0 (default) or more", ErrConfig)
 	}
-	if c.StopOn != "" && !knownInvariant(c.StopOn) {
+	if c.StopOn != "" && c.StopOn != StopOnAny && !knownInvariant(c.StopOn) {
 		return c, nil, st, nil, fmt.Errorf("%w: unknown invariant %q to stop on; valid: %s", ErrConfig, c.StopOn, strings.Join(invariantNames(), ", "))
 	}
 	if c.Workers == 0 {
@@ -80,6 +88,8 @@ func (c RunConfig) normalize() (RunConfig, *Scenario, allocator.Strategy, sim.St
 		sched = p
 	}
 	switch {
+	case c.Schedule != nil:
+		sched = c.Schedule
 	case c.Replay != nil:
 		sched = sim.Replay{Decisions: c.Replay, Strict: true}
 	case c.lenient != nil:
@@ -113,7 +123,7 @@ func Run(cfg RunConfig) (*Result, error) {
 	w := sim.New(sim.Config{
 		Seed: cfg.Seed, Strategy: sched, EarlyTimers: sim.DefaultEarlyTimers,
 		MaxSteps: cmpOr(cfg.MaxSteps, DefaultMaxSteps), MaxTime: wl.Safety + wl.Liveness + time.Hour,
-		Trace: cfg.Trace, Decisions: cfg.Decisions || cfg.Replay != nil || cfg.lenient != nil,
+		Trace: cfg.Trace, Decisions: cfg.Decisions || cfg.Replay != nil || cfg.lenient != nil || cfg.Schedule != nil,
 	})
 	rt := simrt.New(w)
 	fps := cfg.Failpoints

@@ -15,10 +15,13 @@ func (w *World) Run() *Result {
 	return w.finish()
 }
 
-// RunUntil runs the world until no task can run before virtual time t (the
-// clock then stands at or before t), or until the run ends, which it
-// reports. Between calls the caller may start tasks with Go; this is how a
-// property test drives a world one operation at a time.
+// RunUntil runs the world until no task can run before virtual time t, or
+// until the run ends, which it reports. The clock then stands at or before
+// t, unless an early timer firing the strategy chose took it past (by at
+// most Config.EarlyTimerWindow). Between calls the caller may start tasks with Go; this is how a
+// property test drives a world one operation at a time. Tasks that all wait
+// with no timer pending pause the world rather than end it, since the caller
+// may start one that wakes them; Run then reports them as a deadlock.
 func (w *World) RunUntil(t time.Duration) (ended bool) {
 	w.runUntil(t)
 	if w.end != nil {
@@ -43,14 +46,6 @@ func (w *World) runUntil(t time.Duration) {
 		return
 	}
 	w.pauseAt, w.paused = t, false
-	if w.fireOnResume {
-		if w.timers.peek().when > t {
-			w.paused = true
-			return
-		}
-		w.fireOnResume = false
-		w.fireTimer()
-	}
 	w.next = w.schedule()
 	for w.next != nil {
 		next := w.next
@@ -71,6 +66,10 @@ func (w *World) finish() *Result {
 	if w.result == nil {
 		w.result = w.makeResult()
 		w.killAll()
+	}
+	if r := w.rethrow; r != nil {
+		w.rethrow = nil
+		panic(r)
 	}
 	return w.result
 }
@@ -125,6 +124,12 @@ func (w *World) schedule() *Task {
 		n := len(w.runnable)
 		if n == 0 {
 			if w.timers.Len() == 0 {
+				if w.pauseAt != math.MaxInt64 && w.live > 0 {
+					// Under RunUntil the caller may still start tasks that
+					// wake these ones: idle, not yet a deadlock.
+					w.paused = true
+					return nil
+				}
 				w.endStuck()
 				break
 			}
@@ -173,12 +178,9 @@ func (w *World) decide(fireable bool) (*Task, bool) {
 		w.decisions = append(w.decisions, d)
 	}
 	if d.Task == FireTimer {
-		if w.timers.peek().when > w.pauseAt {
-			// The decision is made and recorded; RunUntil's bound only
-			// postpones it, so pausing never changes the run.
-			w.fireOnResume, w.paused = true, true
-			return nil, false
-		}
+		// A decided firing happens even past RunUntil's bound, which then
+		// pauses right after it: pausing never changes the run.
+		w.paused = w.timers.peek().when > w.pauseAt
 		w.fireTimer()
 		return nil, false
 	}

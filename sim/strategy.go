@@ -268,6 +268,9 @@ func ParseStrategy(s string) (Strategy, error) {
 // timer is also allowed (as the last option, index len(options)). It lets a
 // property-testing library draw the interleaving itself and shrink it: a
 // smaller index is a simpler schedule.
+//
+// If Choose panics, the run ends and Run panics with the same value once
+// every task has been unwound.
 type Chooser struct {
 	Choose func(options []int32, fire bool) int
 }
@@ -283,7 +286,15 @@ type chooserSched struct {
 
 func (s *chooserSched) spawned(*Task) {}
 
-func (s *chooserSched) pick(w *World, fireable bool) (Decision, error) {
+func (s *chooserSched) pick(w *World, fireable bool) (d Decision, err error) {
+	defer func() {
+		// A panic in Choose is the caller's (a property-testing library
+		// aborting its test case): end the run and re-raise it from Run.
+		if r := recover(); r != nil {
+			w.rethrow = r
+			err = fmt.Errorf("chooser panicked: %v", r)
+		}
+	}()
 	s.opts = s.opts[:0]
 	for _, t := range w.runnable {
 		s.opts = append(s.opts, t.id)

@@ -86,9 +86,7 @@ type World struct {
 	result  *Result
 	pauseAt time.Duration // RunUntil's bound
 	paused  bool
-	// fireOnResume: an early firing was decided past RunUntil's bound and
-	// happens first when the run resumes.
-	fireOnResume bool
+	rethrow any // a strategy's panic, raised again from Run
 	killing      bool
 }
 
