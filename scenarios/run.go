@@ -36,7 +36,7 @@ type RunConfig struct {
 	Trace, Decisions bool
 	// Replay, if set, schedules by these decisions (strict) instead of
 	// Sched.
-	Replay   []sim.Decision
+	Replay []sim.Decision
 	// Schedule, if set, drives scheduling instead of Sched (a sim.Chooser
 	// for property tests). It is not part of a repro line: save the run's
 	// decisions to replay it.

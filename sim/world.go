@@ -87,7 +87,7 @@ type World struct {
 	pauseAt time.Duration // RunUntil's bound
 	paused  bool
 	rethrow any // a strategy's panic, raised again from Run
-	killing      bool
+	killing bool
 }
 
 // New makes a world from a config. It panics only on a config that no caller
