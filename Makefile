@@ -10,7 +10,12 @@ WORKERS  ?=
 # Seeds per "holds" expectation in make test (the full check uses 200).
 TEST_SEEDS ?= 30
 
-.PHONY: help build sim test lint unit race determinism scenarios bench
+# How long make fuzz runs each fuzz target.
+FUZZTIME ?= 60s
+FUZZ_TARGETS := ./scenarios:FuzzParseReplayFile ./scenarios:FuzzParseFailpoint \
+	./allocator/simrt:FuzzParseTerms ./allocator:FuzzParseStrategy ./sim:FuzzParseStrategy ./cmd/drysim:FuzzRunFlags
+
+.PHONY: help build sim test lint unit race determinism scenarios bench fuzz
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,3 +58,10 @@ scenarios: build ## every scenario against every expectation, with fewer seeds
 
 bench: ## speed and memory targets (not part of make test)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz: ## run every fuzz target for FUZZTIME each (their seed corpora also run in make test)
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done

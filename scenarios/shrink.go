@@ -71,6 +71,7 @@ func Shrink(cfg ShrinkConfig) (*ShrinkResult, error) {
 	c := sh.explicit(orig.Config)
 	c.StopOn, c.Decisions = inv, true
 	c = sh.reduceConfig(c)
+	c = sh.shortestWitness(c)
 	file, err := NewReplayFile(sh.reduceDecisions(c))
 	if err != nil {
 		return nil, err
@@ -203,6 +204,21 @@ func (sh *shrinker) dropFailpoints(c *RunConfig) bool {
 	return false
 }
 
+// shortestWitness picks, among the seeds that still fail, the one that
+// reaches the violation in the fewest steps: the shortest story.
+func (sh *shrinker) shortestWitness(c RunConfig) RunConfig {
+	best, bestSteps := c, int64(-1)
+	for i := range sh.seeds {
+		try := c
+		try.Seed = c.Seed + uint64(i)
+		if r, ok := sh.fails(try); ok && (bestSteps < 0 || r.Steps < bestSteps) {
+			best, bestSteps = try, r.Steps
+		}
+	}
+	sh.note("shortest story: seed %d, %d steps", best.Seed, bestSteps)
+	return best
+}
+
 // smallerValues are the values below n worth trying, smallest first: every
 // value up to 8, then halvings.
 func smallerValues(n int) []int {
@@ -220,7 +236,7 @@ func smallerValues(n int) []int {
 // reduceDecisions runs c and then blanks out chunks of its decision list
 // (sim.DefaultDecision: "whatever the fixed rule picks"), halving the chunk
 // size down to single decisions, keeping every blanking after which the
-// invariant still breaks. Blanking, unlike deleting, leaves the later
+// invariant still breaks no later than before. Blanking, unlike deleting, leaves the later
 // decisions where they were. What survives are the forced switches.
 func (sh *shrinker) reduceDecisions(c RunConfig) *Result {
 	best, _ := sh.fails(c)
@@ -237,7 +253,7 @@ func (sh *shrinker) reduceDecisions(c RunConfig) *Result {
 					n++
 				}
 			}
-			if r, ok := sh.replay(c, cand); ok {
+			if r, ok := sh.replay(c, cand); ok && r.Steps <= best.Steps {
 				best, list = r, blanked(r.Sim.Decisions)
 			}
 		}
