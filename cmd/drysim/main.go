@@ -46,6 +46,7 @@ func commands() []command {
 		{"check", "run every strategy of a scenario against its expectation", cmdCheck},
 		{"replay", "rerun a run (or a replay file) and confirm its trace hash", cmdReplay},
 		{"shrink", "reduce a failing run to its smallest story and save it as a replay file", cmdShrink},
+		{"sweep", "run scenarios x strategies x workers x schedulers x seeds in parallel into a results file", cmdSweep},
 	}
 }
 

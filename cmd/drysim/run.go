@@ -141,7 +141,15 @@ func runScenario(cfg scenarios.RunConfig) (*scenarios.Result, error) {
 // configMessage is a config error without its "bad run config" prefix:
 // the command line it came from already says what was being configured.
 func configMessage(err error) string {
-	return strings.TrimPrefix(err.Error(), scenarios.ErrConfig.Error()+": ")
+	return trimPrefixes(err.Error(), scenarios.ErrConfig.Error()+": ")
+}
+
+// trimPrefixes drops every leading copy of prefix.
+func trimPrefixes(s, prefix string) string {
+	for strings.HasPrefix(s, prefix) {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	return s
 }
 
 func printRun(w io.Writer, r *scenarios.Result) {

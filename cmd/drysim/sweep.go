@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/drysim/drysim/allocator"
+	"github.com/drysim/drysim/reports"
+	"github.com/drysim/drysim/scenarios"
+)
+
+type sweepFlags struct {
+	scenarios, strategies, workers, scheds, shard, out string
+	seeds, parallel, shards                            int
+	firstSeed                                          uint64
+}
+
+func (s *sweepFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.scenarios, "scenarios", "all", "comma-separated scenarios, or all")
+	fs.StringVar(&s.strategies, "strategies", "naive,global,slot", "comma-separated strategies, or all (naive, global, slot and every slot-without)")
+	fs.StringVar(&s.workers, "workers", "8,16,32,64,128", "comma-separated worker counts")
+	fs.StringVar(&s.scheds, "sched", "random,pct", "comma-separated schedulers")
+	fs.IntVar(&s.seeds, "seeds", 100, "seeds per combination")
+	fs.Uint64Var(&s.firstSeed, "first-seed", 1, "first seed")
+	fs.IntVar(&s.parallel, "parallel", 0, "worlds run at once (0: GOMAXPROCS)")
+	fs.StringVar(&s.shard, "shard", "", "run only shard i/n of the plan (e.g. 0/4)")
+	fs.IntVar(&s.shards, "shards", 0, "with JOB_COMPLETION_INDEX set and no -shard: the shard count (Kubernetes Indexed Job)")
+	fs.StringVar(&s.out, "out", "results.jsonl", "results file (JSON Lines); runs already in it are skipped")
+}
+
+func allStrategies() []string {
+	out := allocator.StrategyNames()
+	for _, f := range allocator.AllFixes() {
+		out = append(out, "slot-without="+f.String())
+	}
+	return out
+}
+
+// plan builds and checks the sweep's plan, shard included.
+func (s *sweepFlags) plan() (reports.Plan, error) {
+	workers, err := reports.ParseInts(s.workers)
+	if err != nil {
+		return reports.Plan{}, usageErr("-workers: %s", sweepMessage(err))
+	}
+	p := reports.Plan{
+		Scenarios: reports.ParseList(s.scenarios, scenarios.Names()), Strategies: reports.ParseList(s.strategies, allStrategies()),
+		Workers: workers, Scheds: reports.ParseList(s.scheds, []string{"random", "pct"}), Seeds: s.seeds, FirstSeed: s.firstSeed,
+	}
+	if p.Shard, err = s.shardOf(); err != nil {
+		return p, err
+	}
+	if err := p.Validate(); err != nil {
+		return p, usageErr("%s", sweepMessage(err))
+	}
+	return p, nil
+}
+
+// shardOf reads -shard, or JOB_COMPLETION_INDEX with -shards.
+func (s *sweepFlags) shardOf() (reports.Shard, error) {
+	if s.shard != "" {
+		sh, err := reports.ParseShard(s.shard)
+		if err != nil {
+			return sh, usageErr("%s", sweepMessage(err))
+		}
+		return sh, nil
+	}
+	index, ok := os.LookupEnv("JOB_COMPLETION_INDEX")
+	if !ok {
+		if s.shards != 0 {
+			return reports.Shard{}, usageErr("-shards %d needs JOB_COMPLETION_INDEX in the environment, or use -shard i/n", s.shards)
+		}
+		return reports.Shard{}, nil
+	}
+	if s.shards < 1 {
+		return reports.Shard{}, usageErr("JOB_COMPLETION_INDEX=%s is set: give the shard count with -shards n (or -shard i/n)", index)
+	}
+	i, err := strconv.Atoi(index)
+	if err != nil || i < 0 || i >= s.shards {
+		return reports.Shard{}, usageErr("JOB_COMPLETION_INDEX=%q: want a whole number below -shards %d", index, s.shards)
+	}
+	return reports.Shard{Index: i, Count: s.shards}, nil
+}
+
+func sweepMessage(err error) string {
+	return trimPrefixes(err.Error(), reports.ErrSweep.Error()+": ")
+}
+
+func cmdSweep(args []string, stdout io.Writer) error {
+	fs := newFlags("sweep")
+	var sf sweepFlags
+	sf.register(fs)
+	if help, err := parse(fs, args, stdout); help || err != nil {
+		return err
+	}
+	plan, err := sf.plan()
+	if err != nil {
+		return err
+	}
+	out, done, err := openResults(sf.out)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	keys := plan.Keys()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	p, err := reports.Sweep(ctx, keys, done, out, reports.SweepOptions{Parallel: sf.parallel, Progress: progressLine(os.Stderr)})
+	already := 0
+	for _, k := range keys {
+		if done[k] {
+			already++
+		}
+	}
+	fmt.Fprintf(stdout, "sweep      shard %s: %d runs planned, %d already in %s, %d run now (%d failing), %.0f runs/s\n",
+		plan.Shard, len(keys), already, sf.out, p.Done, p.Failed, p.Rate())
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stdout, "interrupted: every finished run is in %s; run the same command again to finish\n", sf.out)
+		return errFindings
+	}
+	return err
+}
+
+// openResults opens a results file for appending after reading which runs
+// it holds; a last line cut short by a crash is cut off first.
+func openResults(path string) (*os.File, map[reports.Key]bool, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, nil, usageErr("results file: %v", err)
+	}
+	done, complete, err := reports.ReadDone(f)
+	if err == nil {
+		err = f.Truncate(complete)
+	}
+	if err == nil {
+		_, err = f.Seek(complete, io.SeekStart)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, usageErr("results file %s: %v", path, err)
+	}
+	return f, done, nil
+}
+
+// progressLine redraws one status line on a terminal, at most five times a
+// second; on anything else it stays quiet.
+func progressLine(w *os.File) func(reports.Progress) {
+	if fi, err := w.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var last time.Time
+	return func(p reports.Progress) {
+		if p.Done < p.Total && time.Since(last) < 200*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\rsweep %d/%d  %.0f runs/s  ETA %v  %d failing   ", p.Done, p.Total, p.Rate(), p.ETA().Round(time.Second), p.Failed)
+		if p.Done == p.Total {
+			fmt.Fprintln(w)
+		}
+	}
+}
