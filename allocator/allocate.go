@@ -137,7 +137,7 @@ func (a *Allocator) saveNewResource(t Task, l *Lease, bp Blueprint, spec Resourc
 	}
 	early := a.has(FixAttributesBeforeSave)
 	if early {
-		r.Attributes, r.AttributesSet = spec.Attributes.Clone(), true
+		r.Attributes, r.AttributesSet = spec.Attributes, true
 	}
 	keys := a.slotKeys(spec.SlotLocks)
 	err := a.store.Tx("resource.allocate", func(tx *Tx) error {
@@ -162,7 +162,7 @@ func (a *Allocator) saveNewResource(t Task, l *Lease, bp Blueprint, spec Resourc
 		if err != nil {
 			return err
 		}
-		cur.Attributes, cur.AttributesSet = spec.Attributes.Clone(), true
+		cur.Attributes, cur.AttributesSet = spec.Attributes, true
 		r = cur
 		return tx.SaveResource(cur)
 	})

@@ -18,7 +18,7 @@ func (a *Allocator) RequestLease(req LeaseRequest) (ID, error) {
 	err := a.store.Tx("lease.request", func(tx *Tx) error {
 		now := a.now()
 		id = tx.InsertLease(Lease{
-			Type: req.Type, Status: LeasePending, Wants: req.Wants.Clone(), Blueprints: req.Blueprints,
+			Type: req.Type, Status: LeasePending, Wants: req.Wants, Blueprints: req.Blueprints,
 			Requested: now, Modified: now,
 		})
 		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: id, To: uint8(LeasePending), Cause: "requested"})

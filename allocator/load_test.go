@@ -56,7 +56,7 @@ func loadProperties(res *scenarios.Result) string {
 				alive++
 			}
 			if st.Live() {
-				byBinding[r.Attributes[hoax.AttrBinding]]++
+				byBinding[r.Attributes.Value(hoax.AttrBinding)]++
 			}
 		}
 		if alive > 10 {

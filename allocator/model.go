@@ -2,7 +2,7 @@ package allocator
 
 import (
 	"fmt"
-	"maps"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -47,17 +47,73 @@ func (r Ref) String() string {
 	return fmt.Sprintf("ref(%d):%d", r.Kind, r.ID)
 }
 
-// Attributes are a resource's properties or a lease's wants. Rows never
-// share a map: writers replace it (see Clone).
-type Attributes map[string]string
+// Attributes are a resource's properties or a lease's wants: an immutable
+// set of key=value pairs. Nothing can change one in place (With returns a
+// new value), so rows and their readers share them safely, and a read row
+// never needs its attributes copied.
+type Attributes struct {
+	kv []attr // sorted by key
+}
 
-// Clone returns a copy, so a saved row never aliases a caller's map.
-func (a Attributes) Clone() Attributes { return maps.Clone(a) }
+type attr struct{ k, v string }
+
+// Attrs builds attributes from key, value pairs.
+func Attrs(kv ...string) Attributes {
+	if len(kv)%2 != 0 {
+		panic(fmt.Sprintf("allocator: Attrs needs key, value pairs; got %d strings", len(kv)))
+	}
+	var a Attributes
+	for i := 0; i < len(kv); i += 2 {
+		a = a.With(kv[i], kv[i+1])
+	}
+	return a
+}
+
+// Get returns the value of key and whether it is set.
+func (a Attributes) Get(key string) (string, bool) {
+	i, ok := slices.BinarySearchFunc(a.kv, key, func(x attr, k string) int { return strings.Compare(x.k, k) })
+	if !ok {
+		return "", false
+	}
+	return a.kv[i].v, true
+}
+
+// Value returns the value of key, or "" if it is not set.
+func (a Attributes) Value(key string) string {
+	v, _ := a.Get(key)
+	return v
+}
+
+// With returns a copy of a with key set to value.
+func (a Attributes) With(key, value string) Attributes {
+	i, ok := slices.BinarySearchFunc(a.kv, key, func(x attr, k string) int { return strings.Compare(x.k, k) })
+	kv := slices.Clone(a.kv)
+	if ok {
+		kv[i].v = value
+	} else {
+		kv = slices.Insert(kv, i, attr{key, value})
+	}
+	return Attributes{kv: kv}
+}
+
+// Len returns how many keys are set.
+func (a Attributes) Len() int { return len(a.kv) }
+
+// All yields every key and value in key order.
+func (a Attributes) All() iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, x := range a.kv {
+			if !yield(x.k, x.v) {
+				return
+			}
+		}
+	}
+}
 
 // Satisfies reports whether every want is present with the same value.
 func (a Attributes) Satisfies(wants Attributes) bool {
-	for k, v := range wants { //drysim:order-independent: all must match
-		if a[k] != v {
+	for k, v := range wants.All() {
+		if got, ok := a.Get(k); !ok || got != v {
 			return false
 		}
 	}
@@ -65,10 +121,9 @@ func (a Attributes) Satisfies(wants Attributes) bool {
 }
 
 func (a Attributes) String() string {
-	keys := slices.Sorted(maps.Keys(a))
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + "=" + a[k]
+	parts := make([]string, len(a.kv))
+	for i, x := range a.kv {
+		parts[i] = x.k + "=" + x.v
 	}
 	return "{" + strings.Join(parts, ",") + "}"
 }
@@ -125,9 +180,8 @@ type Lease struct {
 }
 
 // clone copies a row deeply enough that the copy can be changed and saved
-// without touching the stored row.
+// without touching the stored row (attributes are immutable and shared).
 func (l Lease) clone() Lease {
-	l.Wants = l.Wants.Clone()
 	l.Blueprints = slices.Clone(l.Blueprints)
 	l.Allocated = slices.Clone(l.Allocated)
 	l.Reclaimed = slices.Clone(l.Reclaimed)
@@ -135,7 +189,6 @@ func (l Lease) clone() Lease {
 }
 
 func (r Resource) clone() Resource {
-	r.Attributes = r.Attributes.Clone()
 	r.Awaken = slices.Clone(r.Awaken)
 	return r
 }

@@ -115,16 +115,15 @@ func newQueue(rt Runtime, t Timings) *Queue {
 }
 
 // Schedule inserts a task that is due now and wakes an idle worker.
-func (q *Queue) Schedule(kind TaskKind, obj ID) (id TaskID) {
-	q.rt.Atomic("queue.schedule", func() {
-		q.nextID++
-		id = q.nextID
-		t := &queuedTask{Task: Task{ID: id, Kind: kind, Object: obj}, due: q.rt.Now()}
-		q.byID[id] = t
-		heap.Push(&q.ready, t)
-	})
+func (q *Queue) Schedule(kind TaskKind, obj ID) TaskID {
+	q.rt.StepBegin("queue.schedule")
+	q.nextID++
+	t := &queuedTask{Task: Task{ID: q.nextID, Kind: kind, Object: obj}, due: q.rt.Now()}
+	q.byID[t.ID] = t
+	heap.Push(&q.ready, t)
+	q.rt.StepEnd()
 	q.idle.Notify()
-	return id
+	return t.ID
 }
 
 // Awaken makes yielded tasks that never failed due now
@@ -135,17 +134,17 @@ func (q *Queue) Awaken(ids []TaskID) {
 		return
 	}
 	woke := false
-	q.rt.Atomic("queue.awaken", func() {
-		now := q.rt.Now()
-		for _, id := range ids {
-			if t := q.byID[id]; t != nil && !t.leased && t.failures == 0 && t.due.After(now) {
-				heap.Remove(&q.waiting, t.idx)
-				t.due = now
-				heap.Push(&q.ready, t)
-				woke = true
-			}
+	q.rt.StepBegin("queue.awaken")
+	now := q.rt.Now()
+	for _, id := range ids {
+		if t := q.byID[id]; t != nil && !t.leased && t.failures == 0 && t.due.After(now) {
+			heap.Remove(&q.waiting, t.idx)
+			t.due = now
+			heap.Push(&q.ready, t)
+			woke = true
 		}
-	})
+	}
+	q.rt.StepEnd()
 	if woke {
 		q.idle.Notify()
 	}
@@ -155,61 +154,58 @@ func (q *Queue) Awaken(ids []TaskID) {
 // long to sleep: until the next due time if no other idle worker keeps
 // that time, else until notified (-1).
 func (q *Queue) claim(worker int) (t *queuedTask, wait time.Duration, stop, more bool) {
-	q.rt.Atomic("queue.claim", func() {
-		if q.stopped {
-			stop = true
-			return
+	q.rt.StepBegin("queue.claim")
+	defer q.rt.StepEnd()
+	if q.stopped {
+		return nil, 0, true, false
+	}
+	now := q.rt.Now()
+	if q.keeperBy == worker || !q.keeper.After(now) {
+		q.keeper, q.keeperBy = time.Time{}, 0 // awake, or its time has come: the job is free
+	}
+	for len(q.waiting.items) > 0 && !q.waiting.items[0].due.After(now) {
+		heap.Push(&q.ready, heap.Pop(&q.waiting))
+	}
+	if len(q.ready.items) > 0 {
+		t = heap.Pop(&q.ready).(*queuedTask)
+		t.leased = true
+		return t, 0, false, len(q.ready.items) > 0
+	}
+	wait = -1
+	if len(q.waiting.items) > 0 {
+		if next := q.waiting.items[0].due; q.keeper.IsZero() || next.Before(q.keeper) {
+			q.keeper, q.keeperBy = next, worker
+			wait = next.Sub(now)
 		}
-		now := q.rt.Now()
-		if q.keeperBy == worker || !q.keeper.After(now) {
-			q.keeper, q.keeperBy = time.Time{}, 0 // awake, or its time has come: the job is free
-		}
-		for len(q.waiting.items) > 0 && !q.waiting.items[0].due.After(now) {
-			heap.Push(&q.ready, heap.Pop(&q.waiting))
-		}
-		if len(q.ready.items) > 0 {
-			t = heap.Pop(&q.ready).(*queuedTask)
-			t.leased = true
-			more = len(q.ready.items) > 0
-			return
-		}
-		wait = -1
-		if len(q.waiting.items) > 0 {
-			if next := q.waiting.items[0].due; q.keeper.IsZero() || next.Before(q.keeper) {
-				q.keeper, q.keeperBy = next, worker
-				wait = next.Sub(now)
-			}
-		}
-	})
-	return t, wait, stop, more
+	}
+	return nil, wait, false, false
 }
 
 // complete applies a run's outcome.
 func (q *Queue) complete(t *queuedTask, out Outcome) {
-	notify := false
-	q.rt.Atomic("queue.complete", func() {
-		q.stats.Runs++
-		now := q.rt.Now()
-		t.leased = false
-		switch out.kind {
-		case outcomeFinish:
-			delete(q.byID, t.ID)
-		case outcomePermanent:
-			q.stats.Permanent++
-			delete(q.byID, t.ID)
-		case outcomeYield:
-			q.stats.Yields++
-			t.due = now.Add(max(out.delay, q.timings.MinYield))
-			heap.Push(&q.waiting, t)
-		case outcomeFailure:
-			q.stats.Failures++
-			t.failures++
-			t.due = now.Add(q.timings.RetryAfter)
-			heap.Push(&q.waiting, t)
-		}
-		// A requeued task nobody sleeps until: wake someone to keep its time.
-		notify = out.kind != outcomeFinish && out.kind != outcomePermanent && (q.keeper.IsZero() || t.due.Before(q.keeper))
-	})
+	q.rt.StepBegin("queue.complete")
+	q.stats.Runs++
+	now := q.rt.Now()
+	t.leased = false
+	switch out.kind {
+	case outcomeFinish:
+		delete(q.byID, t.ID)
+	case outcomePermanent:
+		q.stats.Permanent++
+		delete(q.byID, t.ID)
+	case outcomeYield:
+		q.stats.Yields++
+		t.due = now.Add(max(out.delay, q.timings.MinYield))
+		heap.Push(&q.waiting, t)
+	case outcomeFailure:
+		q.stats.Failures++
+		t.failures++
+		t.due = now.Add(q.timings.RetryAfter)
+		heap.Push(&q.waiting, t)
+	}
+	// A requeued task nobody sleeps until: wake someone to keep its time.
+	notify := out.kind != outcomeFinish && out.kind != outcomePermanent && (q.keeper.IsZero() || t.due.Before(q.keeper))
+	q.rt.StepEnd()
 	if notify {
 		q.idle.Notify()
 	}
@@ -217,7 +213,9 @@ func (q *Queue) complete(t *queuedTask, out Outcome) {
 
 // Stop makes every worker return after its current task.
 func (q *Queue) Stop() {
-	q.rt.Atomic("queue.stop", func() { q.stopped = true })
+	q.rt.StepBegin("queue.stop")
+	q.stopped = true
+	q.rt.StepEnd()
 	q.idle.Broadcast()
 }
 

@@ -22,10 +22,13 @@ type Runtime interface {
 	NewLock(name string) Lock
 	// NewNotifier makes a wake-up channel for idle workers.
 	NewNotifier(name string) Notifier
-	// Atomic runs fn as one indivisible step. In the simulator it is one
-	// scheduling point followed by fn with no other task running; a live
-	// runtime holds a mutex around fn. Every store call goes through it.
-	Atomic(label string, fn func())
+	// StepBegin and StepEnd bracket one indivisible step. In the simulator
+	// StepBegin is one scheduling point and no other task runs until the
+	// next one; a live runtime would hold a mutex between the two. Every
+	// store and queue call is one step. (A pair of calls rather than a
+	// closure: a closure per store call was a third of all allocation.)
+	StepBegin(label string)
+	StepEnd()
 	// Failpoint evaluates the named failpoint. Every call is a scheduling
 	// point; the value is nil unless the failpoint is enabled and its terms
 	// fire.

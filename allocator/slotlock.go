@@ -43,12 +43,7 @@ func (tx *Tx) AcquireSlotLocks(owner Ref, keys []string) error {
 		s.slots[k] = owner
 	}
 	s.owned[owner] = append(slices.Clip(before), keys...)
-	tx.undo = append(tx.undo, func() {
-		for _, k := range keys {
-			delete(s.slots, k)
-		}
-		s.setOwned(owner, before)
-	})
+	tx.undo.slots = append(tx.undo.slots, slotChange{owner: owner, keys: keys, before: before, acquired: true})
 	tx.touched = append(tx.touched, owner)
 	return nil
 }
@@ -64,12 +59,7 @@ func (tx *Tx) ReleaseSlotLocks(owner Ref) {
 		delete(s.slots, k)
 	}
 	delete(s.owned, owner)
-	tx.undo = append(tx.undo, func() {
-		for _, k := range keys {
-			s.slots[k] = owner
-		}
-		s.owned[owner] = keys
-	})
+	tx.undo.slots = append(tx.undo.slots, slotChange{owner: owner, keys: keys, before: keys})
 	tx.touched = append(tx.touched, owner)
 }
 
@@ -83,14 +73,14 @@ func (s *Store) setOwned(owner Ref, keys []string) {
 
 // SlotLocksFree is the advisory read (isLockFree): which of keys are free
 // now. A free key may be taken before the caller's next step.
-func (s *Store) SlotLocksFree(keys []string) (free []bool) {
-	s.rt.Atomic("store.slotlocks", func() {
-		free = make([]bool, len(keys))
-		for i, k := range keys {
-			_, held := s.slots[k]
-			free[i] = !held
-		}
-	})
+func (s *Store) SlotLocksFree(keys []string) []bool {
+	s.rt.StepBegin("store.slotlocks")
+	defer s.rt.StepEnd()
+	free := make([]bool, len(keys))
+	for i, k := range keys {
+		_, held := s.slots[k]
+		free[i] = !held
+	}
 	return free
 }
 

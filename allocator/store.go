@@ -8,7 +8,7 @@ import (
 )
 
 // Store is the allocator's database: blueprints, resources, leases,
-// commands and slot locks, in memory. Every call is one Runtime.Atomic step
+// commands and slot locks, in memory. Every call is one Runtime step step
 // (one scheduling point in the simulator), and a transaction is all or
 // nothing. Reads return copies: what a caller read is advisory and may be
 // stale by its next step, exactly as a row read from MySQL is.
@@ -30,10 +30,12 @@ type Store struct {
 	audit      []AuditEntry
 	observer   func(Commit)
 
-	tx *Tx // the open transaction, if any
+	tx     *Tx // the open transaction, if any
+	freeTx Tx  // reused by every transaction: they never nest
 }
 
-// Commit tells an observer what one store step changed.
+// Commit tells an observer what one store step changed. Its slices are
+// valid only during the observer's call.
 type Commit struct {
 	Label   string
 	Touched []Ref
@@ -55,51 +57,70 @@ var ErrNotFound = fmt.Errorf("not found")
 // ---- reads (one step each) ----
 
 // Lease reads one lease.
-func (s *Store) Lease(id ID) (l Lease, err error) {
-	s.rt.Atomic("store.lease", func() { l, err = s.lease(id) })
-	return l, err
+func (s *Store) Lease(id ID) (Lease, error) {
+	s.rt.StepBegin("store.lease")
+	defer s.rt.StepEnd()
+	return s.lease(id)
 }
 
 // Resource reads one resource.
-func (s *Store) Resource(id ID) (r Resource, err error) {
-	s.rt.Atomic("store.resource", func() { r, err = s.resource(id) })
-	return r, err
+func (s *Store) Resource(id ID) (Resource, error) {
+	s.rt.StepBegin("store.resource")
+	defer s.rt.StepEnd()
+	return s.resource(id)
 }
 
 // Blueprints reads every blueprint.
-func (s *Store) Blueprints() (out []Blueprint) {
-	s.rt.Atomic("store.blueprints", func() { out = slices.Clone(s.blueprints) })
-	return out
+func (s *Store) Blueprints() []Blueprint {
+	s.rt.StepBegin("store.blueprints")
+	defer s.rt.StepEnd()
+	return slices.Clone(s.blueprints)
 }
 
 // ResourcesOf reads the resources of blueprint bp whose status passes keep.
 func (s *Store) ResourcesOf(bp ID, keep func(ResourceStatus) bool) (out []Resource) {
-	s.rt.Atomic("store.resources", func() {
-		for _, r := range s.resources {
-			if r.Blueprint == bp && keep(r.Status) {
-				out = append(out, r.clone())
-			}
+	s.rt.StepBegin("store.resources")
+	defer s.rt.StepEnd()
+	n := 0
+	for i := range s.resources {
+		if r := &s.resources[i]; r.Blueprint == bp && keep(r.Status) {
+			n++
 		}
-	})
+	}
+	out = make([]Resource, 0, n)
+	for _, r := range s.resources {
+		if r.Blueprint == bp && keep(r.Status) {
+			out = append(out, r.clone())
+		}
+	}
 	return out
 }
 
+// LeaseBrief is what a resource's worker or a reclaimer reads about the
+// leases on a resource: no maps or lists, so reading it costs no copies.
+type LeaseBrief struct {
+	ID       ID
+	Status   LeaseStatus
+	Modified time.Time
+}
+
 // LeasesOn reads every lease that names resource id.
-func (s *Store) LeasesOn(id ID) (out []Lease) {
-	s.rt.Atomic("store.leases", func() { out = s.leasesOn(id) })
-	return out
+func (s *Store) LeasesOn(id ID) []LeaseBrief {
+	s.rt.StepBegin("store.leases")
+	defer s.rt.StepEnd()
+	return s.leasesOn(id)
 }
 
 // PendingCommands reads target's unconsumed commands in ID order.
 func (s *Store) PendingCommands(target Ref) (out []Command) {
-	s.rt.Atomic("store.commands", func() {
-		for _, c := range s.commands {
-			if c.Target == target && !c.Consumed {
-				c.Awaken = slices.Clone(c.Awaken)
-				out = append(out, c)
-			}
+	s.rt.StepBegin("store.commands")
+	defer s.rt.StepEnd()
+	for _, c := range s.commands {
+		if c.Target == target && !c.Consumed {
+			c.Awaken = slices.Clone(c.Awaken)
+			out = append(out, c)
 		}
-	})
+	}
 	return out
 }
 
@@ -117,10 +138,10 @@ func (s *Store) resource(id ID) (Resource, error) {
 	return s.resources[id-1].clone(), nil
 }
 
-func (s *Store) leasesOn(id ID) (out []Lease) {
+func (s *Store) leasesOn(id ID) (out []LeaseBrief) {
 	for _, lid := range s.onResource[id] {
-		if l := s.leases[lid-1]; l.Resource == id {
-			out = append(out, l.clone())
+		if l := &s.leases[lid-1]; l.Resource == id {
+			out = append(out, LeaseBrief{ID: l.ID, Status: l.Status, Modified: l.Modified})
 		}
 	}
 	return out
@@ -144,29 +165,83 @@ func (s *Store) index(l Lease) {
 // passed to Store.Tx returns an error, every write is undone.
 type Tx struct {
 	s       *Store
-	undo    []func()
+	undo    undoLog
 	touched []Ref
 	audit0  int
 }
 
+// undoLog is what a transaction changed, kept so that a failure can put it
+// back. Inserts are undone by cutting each table back to its length at the
+// start; overwrites by restoring the saved rows, newest first. It is reused
+// from one transaction to the next, so writing costs no allocation.
+type undoLog struct {
+	leases0, resources0, commands0 int
+	leases                         []Lease
+	resources                      []Resource
+	consumed                       []ID
+	slots                          []slotChange
+}
+
+// slotChange is one AcquireSlotLocks or ReleaseSlotLocks: owner held
+// before, and keys were taken (acquired) or dropped.
+type slotChange struct {
+	owner    Ref
+	keys     []string
+	before   []string
+	acquired bool
+}
+
+func (u *undoLog) reset(s *Store) {
+	u.leases0, u.resources0, u.commands0 = len(s.leases), len(s.resources), len(s.commands)
+	clear(u.leases)
+	clear(u.resources)
+	clear(u.slots)
+	u.leases, u.resources, u.consumed, u.slots = u.leases[:0], u.resources[:0], u.consumed[:0], u.slots[:0]
+}
+
+func (u *undoLog) apply(s *Store) {
+	for i := len(u.slots) - 1; i >= 0; i-- {
+		c := u.slots[i]
+		for _, k := range c.keys {
+			if c.acquired {
+				delete(s.slots, k)
+			} else {
+				s.slots[k] = c.owner
+			}
+		}
+		s.setOwned(c.owner, c.before)
+	}
+	for _, id := range slices.Backward(u.consumed) {
+		s.commands[id-1].Consumed = false
+	}
+	for _, old := range slices.Backward(u.leases) {
+		s.leases[old.ID-1] = old
+	}
+	for _, old := range slices.Backward(u.resources) {
+		s.resources[old.ID-1] = old
+	}
+	s.leases, s.resources, s.commands = s.leases[:u.leases0], s.resources[:u.resources0], s.commands[:u.commands0]
+}
+
 // Tx runs fn as one atomic, all-or-nothing step.
-func (s *Store) Tx(label string, fn func(tx *Tx) error) (err error) {
-	s.rt.Atomic(label, func() { err = s.runTx(label, fn) })
-	return err
+func (s *Store) Tx(label string, fn func(tx *Tx) error) error {
+	s.rt.StepBegin(label)
+	defer s.rt.StepEnd()
+	return s.runTx(label, fn)
 }
 
 func (s *Store) runTx(label string, fn func(tx *Tx) error) error {
 	if s.tx != nil {
 		panic("allocator: nested store transaction " + label)
 	}
-	tx := &Tx{s: s, audit0: len(s.audit)}
+	tx := &s.freeTx
+	tx.s, tx.audit0, tx.touched = s, len(s.audit), tx.touched[:0]
+	tx.undo.reset(s)
 	s.tx = tx
 	err := fn(tx)
 	s.tx = nil
 	if err != nil {
-		for i := len(tx.undo) - 1; i >= 0; i-- {
-			tx.undo[i]()
-		}
+		tx.undo.apply(s)
 		s.audit = s.audit[:tx.audit0]
 		return err
 	}
@@ -187,7 +262,7 @@ func (tx *Tx) Lease(id ID) (Lease, error) { return tx.s.lease(id) }
 func (tx *Tx) Resource(id ID) (Resource, error) { return tx.s.resource(id) }
 
 // LeasesOn reads the leases naming resource id inside the transaction.
-func (tx *Tx) LeasesOn(id ID) []Lease { return tx.s.leasesOn(id) }
+func (tx *Tx) LeasesOn(id ID) []LeaseBrief { return tx.s.leasesOn(id) }
 
 // InsertLease adds a lease and returns its ID.
 func (tx *Tx) InsertLease(l Lease) ID {
@@ -195,7 +270,6 @@ func (tx *Tx) InsertLease(l Lease) ID {
 	l.ID = ID(len(s.leases) + 1)
 	s.leases = append(s.leases, l.clone())
 	s.index(l)
-	tx.undo = append(tx.undo, func() { s.leases = s.leases[:len(s.leases)-1] })
 	tx.touched = append(tx.touched, LeaseRef(l.ID))
 	return l.ID
 }
@@ -207,10 +281,9 @@ func (tx *Tx) SaveLease(l Lease) error {
 	if l.ID < 1 || int(l.ID) > len(s.leases) {
 		return fmt.Errorf("save lease %d: %w", l.ID, ErrNotFound)
 	}
-	old := s.leases[l.ID-1]
+	tx.undo.leases = append(tx.undo.leases, s.leases[l.ID-1])
 	s.leases[l.ID-1] = l.clone()
 	s.index(l)
-	tx.undo = append(tx.undo, func() { s.leases[l.ID-1] = old })
 	tx.touched = append(tx.touched, LeaseRef(l.ID))
 	return nil
 }
@@ -220,7 +293,6 @@ func (tx *Tx) InsertResource(r Resource) ID {
 	s := tx.s
 	r.ID = ID(len(s.resources) + 1)
 	s.resources = append(s.resources, r.clone())
-	tx.undo = append(tx.undo, func() { s.resources = s.resources[:len(s.resources)-1] })
 	tx.touched = append(tx.touched, ResourceRef(r.ID))
 	return r.ID
 }
@@ -231,9 +303,8 @@ func (tx *Tx) SaveResource(r Resource) error {
 	if r.ID < 1 || int(r.ID) > len(s.resources) {
 		return fmt.Errorf("save resource %d: %w", r.ID, ErrNotFound)
 	}
-	old := s.resources[r.ID-1]
+	tx.undo.resources = append(tx.undo.resources, s.resources[r.ID-1])
 	s.resources[r.ID-1] = r.clone()
-	tx.undo = append(tx.undo, func() { s.resources[r.ID-1] = old })
 	tx.touched = append(tx.touched, ResourceRef(r.ID))
 	return nil
 }
@@ -244,7 +315,6 @@ func (tx *Tx) InsertCommand(c Command) ID {
 	c.ID = ID(len(s.commands) + 1)
 	c.Awaken = slices.Clone(c.Awaken)
 	s.commands = append(s.commands, c)
-	tx.undo = append(tx.undo, func() { s.commands = s.commands[:len(s.commands)-1] })
 	tx.touched = append(tx.touched, c.Target)
 	return c.ID
 }
@@ -256,9 +326,10 @@ func (tx *Tx) ConsumeCommand(id ID) error {
 		return fmt.Errorf("command %d: %w", id, ErrNotFound)
 	}
 	c := &s.commands[id-1]
-	was := c.Consumed
-	c.Consumed = true
-	tx.undo = append(tx.undo, func() { c.Consumed = was })
+	if !c.Consumed {
+		c.Consumed = true
+		tx.undo.consumed = append(tx.undo.consumed, id)
+	}
 	tx.touched = append(tx.touched, c.Target)
 	return nil
 }
@@ -301,8 +372,15 @@ func (s *Store) AllBlueprints() iter.Seq[Blueprint] { return rows(s.blueprints) 
 // AuditLog returns the audit log so far. Callers must not modify it.
 func (s *Store) AuditLog() []AuditEntry { return s.audit }
 
-// PeekLeasesOn returns the leases naming resource id now (no step).
-func (s *Store) PeekLeasesOn(id ID) []Lease { return s.leasesOn(id) }
+// EachLeaseOn calls fn with every lease naming resource id, as stored now
+// (no step, no copy): fn must only read.
+func (s *Store) EachLeaseOn(id ID, fn func(*Lease)) {
+	for _, lid := range s.onResource[id] {
+		if l := &s.leases[lid-1]; l.Resource == id {
+			fn(l)
+		}
+	}
+}
 
 // Counts returns how many leases and resources exist.
 func (s *Store) Counts() (leases, resources int) { return len(s.leases), len(s.resources) }

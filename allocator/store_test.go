@@ -110,18 +110,20 @@ func TestReadsAreCopies(t *testing.T) {
 	var readErr error
 	w.Go("t", func() {
 		_ = s.Tx("insert", func(tx *allocator.Tx) error {
-			tx.InsertLease(allocator.Lease{Status: allocator.LeasePending, Wants: allocator.Attributes{"flavour": "linux"}})
+			tx.InsertLease(allocator.Lease{Status: allocator.LeasePending, Wants: allocator.Attrs("flavour", "linux"), Allocated: []allocator.ID{5}})
 			return nil
 		})
 		var l allocator.Lease
 		l, readErr = s.Lease(1)
-		l.Wants["flavour"] = "windows"
+		l.Allocated[0] = 99
+		l.Wants = l.Wants.With("flavour", "windows")
 		l.Status = allocator.LeaseBroken
 	})
 	require.Equal(t, sim.Done, w.Run().Outcome)
 	require.NoError(t, readErr)
 	l, _ := s.PeekLease(1)
-	require.Equal(t, "linux", l.Wants["flavour"])
+	require.Equal(t, "linux", l.Wants.Value("flavour"))
+	require.Equal(t, []allocator.ID{5}, l.Allocated)
 	require.Equal(t, allocator.LeasePending, l.Status)
 }
 

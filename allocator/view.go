@@ -14,13 +14,13 @@ func (v *View) Now() time.Time { return v.s.rt.Now() }
 
 // CountResources counts blueprint bp's resources whose status passes keep.
 func (v *View) CountResources(bp ID, keep func(ResourceStatus) bool) (n int) {
-	v.s.rt.Atomic("store.count", func() {
-		for _, r := range v.s.resources {
-			if r.Blueprint == bp && keep(r.Status) {
-				n++
-			}
+	v.s.rt.StepBegin("store.count")
+	defer v.s.rt.StepEnd()
+	for _, r := range v.s.resources {
+		if r.Blueprint == bp && keep(r.Status) {
+			n++
 		}
-	})
+	}
 	return n
 }
 
@@ -28,9 +28,10 @@ func (v *View) CountResources(bp ID, keep func(ResourceStatus) bool) (n int) {
 func (v *View) SlotLocksFree(keys []string) []bool { return v.s.SlotLocksFree(keys) }
 
 // LinkedLeases counts the acquired and active leases on resource id.
-func (v *View) LinkedLeases(id ID) (n int) {
-	v.s.rt.Atomic("store.linked", func() { n = v.s.linkedLeases(id) })
-	return n
+func (v *View) LinkedLeases(id ID) int {
+	v.s.rt.StepBegin("store.linked")
+	defer v.s.rt.StepEnd()
+	return v.s.linkedLeases(id)
 }
 
 func (s *Store) linkedLeases(id ID) (n int) {

@@ -2,6 +2,7 @@ package hoax
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/drysim/drysim/allocator"
 )
@@ -12,12 +13,15 @@ const (
 	AttrBinding = "binding"
 )
 
-func bindingKey(b string) string { return fmt.Sprintf("almanac.host.binding(%s)", b) }
+// Slot lock keys, built by concatenation: they are made on every call.
+func bindingKey(b string) string { return "almanac.host.binding(" + b + ")" }
 
-func limitKey(bp allocator.ID, n int) string { return fmt.Sprintf("allocator(%d).limit(%d)", bp, n) }
+func limitKey(bp allocator.ID, n int) string {
+	return "allocator(" + strconv.FormatInt(int64(bp), 10) + ").limit(" + strconv.Itoa(n) + ")"
+}
 
 func leaseSlotKey(r allocator.ID, n int) string {
-	return fmt.Sprintf("hoax.resource(%d).lease(%d)", r, n)
+	return "hoax.resource(" + strconv.FormatInt(int64(r), 10) + ").lease(" + strconv.Itoa(n) + ")"
 }
 
 func notDestroyed(s allocator.ResourceStatus) bool { return s != allocator.ResourceDestroyed }
@@ -37,7 +41,7 @@ func (h *Hoax) CanAllocateResource(v *allocator.View, bp allocator.Blueprint, _ 
 func (h *Hoax) freeBindings(v *allocator.View, bp allocator.Blueprint) []string {
 	used := map[string]bool{}
 	for _, r := range v.Resources(bp.ID, notDestroyed) {
-		used[r.Attributes[AttrBinding]] = true
+		used[r.Attributes.Value(AttrBinding)] = true
 	}
 	keys := make([]string, len(h.cfg.Bindings))
 	for i, b := range h.cfg.Bindings {
@@ -61,16 +65,13 @@ func (h *Hoax) AllocateResource(v *allocator.View, bp allocator.Blueprint, l all
 		h.counts.AllocateFailures++
 		return allocator.ResourceSpec{}, fmt.Errorf("lease %d: hoax said it could allocate, then failed: %w", l.ID, ErrFault)
 	}
-	spec := allocator.ResourceSpec{
-		Attributes:            allocator.Attributes{},
-		ActivateWhenAllocated: h.cfg.ActivateWhenAllocated,
-	}
-	if f, ok := l.Wants[AttrFlavour]; ok {
-		spec.Attributes[AttrFlavour] = f
+	spec := allocator.ResourceSpec{ActivateWhenAllocated: h.cfg.ActivateWhenAllocated}
+	if f, ok := l.Wants.Get(AttrFlavour); ok {
+		spec.Attributes = spec.Attributes.With(AttrFlavour, f)
 	}
 	if len(h.cfg.Bindings) > 0 {
 		b := h.pickBinding(v, bp)
-		spec.Attributes[AttrBinding] = b
+		spec.Attributes = spec.Attributes.With(AttrBinding, b)
 		spec.SlotLocks = append(spec.SlotLocks, allocator.SlotLock{Key: bindingKey(b), Class: allocator.SlotBinding})
 	}
 	if h.cfg.Limit > 0 {
@@ -107,8 +108,8 @@ func (h *Hoax) pickSlot(v *allocator.View, keys []string) string {
 // not disqualify a resource: that leniency is what the pending-attributes
 // race exploits when attributes are saved late.
 func (h *Hoax) CanAcquireLease(v *allocator.View, r allocator.Resource, l allocator.Lease) bool {
-	for k, want := range l.Wants { //drysim:order-independent: any mismatch rejects
-		if got, set := r.Attributes[k]; set && got != want {
+	for k, want := range l.Wants.All() {
+		if got, set := r.Attributes.Get(k); set && got != want {
 			return false
 		}
 	}

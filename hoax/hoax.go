@@ -110,7 +110,7 @@ func (h *Hoax) Type() string { return h.cfg.Type }
 
 // CanEverAllocate: the lease must want a flavour this blueprint has.
 func (h *Hoax) CanEverAllocate(l allocator.Lease) bool {
-	want, ok := l.Wants["flavour"]
+	want, ok := l.Wants.Get(AttrFlavour)
 	if !ok || len(h.cfg.Flavours) == 0 {
 		return true
 	}

@@ -96,9 +96,9 @@ func TestCoarseAcquireCheckIgnoresUnsetAttributes(t *testing.T) {
 	inWorld(t, 1, func(w *sim.World, rt *simrt.Runtime) {
 		h, _ := hoax.New(rt, hoax.Config{LeasesPerResource: 2})
 		v := allocator.NewView(allocator.NewStore(rt))
-		linux := allocator.Lease{Wants: allocator.Attributes{hoax.AttrFlavour: "linux"}}
+		linux := allocator.Lease{Wants: allocator.Attrs(hoax.AttrFlavour, "linux")}
 		require.True(t, h.CanAcquireLease(v, allocator.Resource{ID: 1}, linux), "no attributes yet: not disqualified")
-		require.True(t, h.CanAcquireLease(v, allocator.Resource{ID: 1, Attributes: allocator.Attributes{hoax.AttrFlavour: "linux"}}, linux))
-		require.False(t, h.CanAcquireLease(v, allocator.Resource{ID: 1, Attributes: allocator.Attributes{hoax.AttrFlavour: "windows"}}, linux))
+		require.True(t, h.CanAcquireLease(v, allocator.Resource{ID: 1, Attributes: allocator.Attrs(hoax.AttrFlavour, "linux")}, linux))
+		require.False(t, h.CanAcquireLease(v, allocator.Resource{ID: 1, Attributes: allocator.Attrs(hoax.AttrFlavour, "windows")}, linux))
 	})
 }

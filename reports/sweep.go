@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/sim"
 )
 
 // Progress is a sweep's state after each finished run.
@@ -67,8 +68,10 @@ func Sweep(ctx context.Context, keys []Key, done map[Key]bool, out io.Writer, op
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			pool := sim.NewPool() // this goroutine's worlds share coroutines
+			defer pool.Close()
 			for k := range jobs {
-				results <- runKey(k)
+				results <- runKey(k, pool)
 			}
 		}()
 	}
@@ -83,8 +86,10 @@ type result struct {
 	err error
 }
 
-func runKey(k Key) result {
-	res, err := scenarios.Run(k.RunConfig())
+func runKey(k Key, pool *sim.Pool) result {
+	cfg := k.RunConfig()
+	cfg.Pool = pool
+	res, err := scenarios.Run(cfg)
 	if err != nil {
 		return result{key: k, err: err}
 	}

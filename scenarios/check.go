@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/drysim/drysim/sim"
 )
 
 // measured are invariants a fixed strategy may break without failing its
@@ -106,8 +108,13 @@ func checkOne(s *Scenario, e Expectation, cfg CheckConfig) (CheckRow, error) {
 	}
 	first := int(max(cfg.FirstSeed, 1))
 	last := first + e.Seeds - 1
+	pools := make([]*sim.Pool, par) // one per slot of a batch, reused batch after batch
+	for i := range pools {
+		pools[i] = sim.NewPool()
+		defer pools[i].Close()
+	}
 	for next := first; next <= last; next += par {
-		batch, err := runBatch(RunConfig{Scenario: s.Name, Strategy: e.Strategy, Workers: cfg.Workers, Sched: cfg.Sched}, next, min(next+par, last+1))
+		batch, err := runBatch(RunConfig{Scenario: s.Name, Strategy: e.Strategy, Workers: cfg.Workers, Sched: cfg.Sched}, next, min(next+par, last+1), pools)
 		if err != nil {
 			return row, err
 		}
@@ -156,7 +163,7 @@ func tally(row *CheckRow, e Expectation, r *Result) bool {
 
 // runBatch runs seeds [from, to) at once, one goroutine per world: worlds
 // share nothing, so the results are the same as running them in turn.
-func runBatch(base RunConfig, from, to int) ([]*Result, error) {
+func runBatch(base RunConfig, from, to int, pools []*sim.Pool) ([]*Result, error) {
 	results := make([]*Result, to-from)
 	errs := make([]error, to-from)
 	var wg sync.WaitGroup
@@ -165,7 +172,7 @@ func runBatch(base RunConfig, from, to int) ([]*Result, error) {
 		go func() {
 			defer wg.Done()
 			c := base
-			c.Seed = uint64(from + i)
+			c.Seed, c.Pool = uint64(from+i), pools[i]
 			results[i], errs[i] = Run(c)
 		}()
 	}

@@ -119,20 +119,22 @@ func (c *checker) checkResource(id allocator.ID) {
 	}
 	c.checkOrphanLocks(allocator.ResourceRef(id), r.Status == allocator.ResourceDestroyed)
 	c.checkLimitAndBinding(r)
-	for _, l := range c.linkedOn(id) {
-		c.checkAttributes(l, r)
-	}
+	c.store.EachLeaseOn(id, func(l *allocator.Lease) {
+		if l.Status.Linked() {
+			c.checkAttributes(l, r)
+		}
+	})
 }
 
 func (c *checker) checkLimitAndBinding(r allocator.Resource) {
 	count := 0
-	binding := r.Attributes[hoax.AttrBinding]
+	binding := r.Attributes.Value(hoax.AttrBinding)
 	for o := range c.store.AllResources() {
 		if o.Blueprint != r.Blueprint || o.Status == allocator.ResourceDestroyed {
 			continue
 		}
 		count++
-		if binding != "" && r.Status.Live() && o.ID != r.ID && o.Status.Live() && o.Attributes[hoax.AttrBinding] == binding {
+		if binding != "" && r.Status.Live() && o.ID != r.ID && o.Status.Live() && o.Attributes.Value(hoax.AttrBinding) == binding {
 			c.report(InvBindingUnique, fmt.Sprintf("binding %s backs live resources %d and %d", binding, o.ID, r.ID),
 				allocator.ResourceRef(min(o.ID, r.ID)), allocator.ResourceRef(max(o.ID, r.ID)))
 		}
@@ -156,8 +158,8 @@ func (c *checker) checkLease(id allocator.ID) {
 	if err != nil {
 		return
 	}
-	c.checkAttributes(l, r)
-	if n := len(c.linkedOn(r.ID)); n > c.capacity {
+	c.checkAttributes(&l, r)
+	if n := c.linkedCount(r.ID); n > c.capacity {
 		c.report(InvLeaseCapacity, fmt.Sprintf("%d leases linked to resource %d, capacity %d", n, r.ID, c.capacity), allocator.ResourceRef(r.ID))
 	}
 }
@@ -174,7 +176,7 @@ func (c *checker) checkOwnPending(l allocator.Lease) {
 	}
 }
 
-func (c *checker) checkAttributes(l allocator.Lease, r allocator.Resource) {
+func (c *checker) checkAttributes(l *allocator.Lease, r allocator.Resource) {
 	if r.AttributesSet && !r.Attributes.Satisfies(l.Wants) {
 		c.report(InvAttributesMatch, fmt.Sprintf("lease %d wants %s, its resource %d has %s", l.ID, l.Wants, r.ID, r.Attributes),
 			allocator.LeaseRef(l.ID), allocator.ResourceRef(r.ID))
@@ -190,14 +192,14 @@ func (c *checker) checkOrphanLocks(owner allocator.Ref, destroyed bool) {
 	}
 }
 
-func (c *checker) linkedOn(rid allocator.ID) []allocator.Lease {
-	var out []allocator.Lease
-	for _, l := range c.store.PeekLeasesOn(rid) {
+// linkedCount counts the acquired and active leases on a resource.
+func (c *checker) linkedCount(rid allocator.ID) (n int) {
+	c.store.EachLeaseOn(rid, func(l *allocator.Lease) {
 		if l.Status.Linked() {
-			out = append(out, l)
+			n++
 		}
-	}
-	return out
+	})
+	return n
 }
 
 // checkQuiescent runs once the queue has drained.

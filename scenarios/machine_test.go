@@ -69,7 +69,7 @@ func (m *machine) Request(t *rapid.T) {
 	flavour := rapid.SampledFrom([]string{"linux", "windows"}).Draw(t, "flavour")
 	m.asked++
 	m.spawn(t, "request-"+flavour, func() {
-		id, err := m.a.RequestLease(allocator.LeaseRequest{Type: "host", Wants: allocator.Attributes{hoax.AttrFlavour: flavour}})
+		id, err := m.a.RequestLease(allocator.LeaseRequest{Type: "host", Wants: allocator.Attrs(hoax.AttrFlavour, flavour)})
 		if err == nil {
 			m.leases = append(m.leases, id)
 		}

@@ -41,6 +41,10 @@ type RunConfig struct {
 	// for property tests). It is not part of a repro line: save the run's
 	// decisions to replay it.
 	Schedule sim.Strategy
+	// Pool, if set, lends the world coroutines (sim.Pool): a goroutine that
+	// runs many worlds one after another saves growing their stacks. It
+	// changes nothing about the run.
+	Pool     *sim.Pool
 	MaxSteps int64
 	// lenient, if set, schedules by these decisions and fills whatever does
 	// not fit with the replay's fixed rule (the shrinker's trial runs).
@@ -124,6 +128,7 @@ func Run(cfg RunConfig) (*Result, error) {
 		Seed: cfg.Seed, Strategy: sched, EarlyTimers: sim.DefaultEarlyTimers,
 		MaxSteps: cmpOr(cfg.MaxSteps, DefaultMaxSteps), MaxTime: wl.Safety + wl.Liveness + time.Hour,
 		Trace: cfg.Trace, Decisions: cfg.Decisions || cfg.Replay != nil || cfg.lenient != nil || cfg.Schedule != nil,
+		Pool: cfg.Pool,
 	})
 	rt := simrt.New(w)
 	fps := cfg.Failpoints

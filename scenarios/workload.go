@@ -66,7 +66,7 @@ func (d *driver) client(actor allocator.ID, share int) {
 func (d *driver) useLease(actor allocator.ID) {
 	req := allocator.LeaseRequest{Type: d.h.Type()}
 	if len(d.wl.Flavours) > 0 {
-		req.Wants = allocator.Attributes{hoax.AttrFlavour: d.wl.Flavours[d.rng.IntN(len(d.wl.Flavours))]}
+		req.Wants = allocator.Attrs(hoax.AttrFlavour, d.wl.Flavours[d.rng.IntN(len(d.wl.Flavours))])
 	}
 	id, err := d.a.RequestLease(req)
 	if err != nil {

@@ -153,3 +153,28 @@ func TestParseStrategy(t *testing.T) {
 		}
 	}
 }
+
+func TestASharedPoolChangesNothingButReuse(t *testing.T) {
+	before := runtime.NumGoroutine()
+	pool := sim.NewPool()
+	for seed := uint64(1); seed <= 5; seed++ {
+		cfg := sim.Config{Seed: seed, EarlyTimers: sim.DefaultEarlyTimers}
+		alone := runBusy(t, cfg)
+		cfg.Pool = pool
+		pooled := runBusy(t, cfg)
+		require.Equal(t, alone.HashString(), pooled.HashString(), "seed %d", seed)
+		require.Positive(t, pool.Idle(), "the world's coroutines are parked in the pool again")
+	}
+	for _, tc := range endings { // every way a run can end leaves the pool whole
+		cfg := tc.cfg
+		cfg.Seed, cfg.Pool = 3, pool
+		w := sim.New(cfg)
+		tc.build(w)
+		require.Equal(t, tc.want, w.Run().Outcome, tc.name)
+	}
+	idle := pool.Idle()
+	require.Greater(t, settledGoroutines(before+idle), before, "parked coroutines are goroutines until closed")
+	pool.Close()
+	require.Zero(t, pool.Idle())
+	require.LessOrEqual(t, settledGoroutines(before), before, "Close ends them all")
+}

@@ -51,7 +51,8 @@ func (w *World) runUntil(t time.Duration) {
 		next := w.next
 		w.next = nil
 		w.current = next
-		next.resume()
+		next.coro.resume()
+		w.release(next)
 	}
 	w.current = nil
 	if w.end == nil && !w.paused {
@@ -95,7 +96,7 @@ func (w *World) turn(t *Task) {
 		return
 	}
 	w.next = next
-	if !t.yield(struct{}{}) {
+	if !t.coro.yield(struct{}{}) || t.killed {
 		panic(errKilled)
 	}
 }
@@ -203,17 +204,37 @@ func (w *World) endRun(e *ending) {
 	w.next = nil
 }
 
-// killAll unwinds every unfinished task so that no goroutine outlives Run.
-// Task code running its defers sees primitives that neither block nor yield.
+// killAll unwinds every unfinished task so that no goroutine outlives Run
+// (or, with a shared pool, so that every coroutine is parked in it again).
+// A started task is resumed with killed set and panics at its next point;
+// task code running its defers sees primitives that neither block nor
+// yield. A task that never started is simply unbound from its coroutine.
 func (w *World) killAll() {
 	w.killing = true
 	for _, t := range w.tasks {
-		if t.state != taskDone {
-			w.current = t
-			t.stop()
-			t.finish()
+		if t.state == taskDone {
+			continue
 		}
-		t.stop() // idempotent; releases the coroutine of finished tasks
+		w.current = t
+		if t.started {
+			t.killed = true
+			t.coro.resume()
+		} else {
+			t.coro.task = nil
+		}
+		t.finish()
+		w.release(t)
 	}
 	w.current = nil
+	if w.ownsPool {
+		w.pool.Close()
+	}
+}
+
+// release returns a finished task's coroutine, now parked, to the pool.
+func (w *World) release(t *Task) {
+	if t.state == taskDone && t.coro != nil {
+		w.pool.put(t.coro)
+		t.coro = nil
+	}
 }

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"iter"
 	"runtime/debug"
 )
 
@@ -22,12 +21,11 @@ type Task struct {
 	name string
 	fn   func()
 
-	state  taskState
-	runIdx int // index in w.runnable, -1 when not runnable
-
-	resume func() (struct{}, bool)
-	stop   func()
-	yield  func(struct{}) bool
+	state   taskState
+	runIdx  int   // index in w.runnable, -1 when not runnable
+	coro    *coro // the coroutine running it, nil once it has finished
+	started bool
+	killed  bool // resumed only to unwind: its next point panics errKilled
 
 	// What the task is blocked on, for wake-ups and deadlock reports.
 	waitOn   waitable
@@ -71,7 +69,8 @@ func (w *World) Go(name string, fn func()) *Task {
 	if parent != nil {
 		w.record(parent, KindGo, 0, int64(t.id))
 	}
-	t.resume, t.stop = iter.Pull(t.body)
+	t.coro = w.pool.get()
+	t.coro.task = t
 	w.tasks = append(w.tasks, t)
 	w.live++
 	w.sched.spawned(t)
@@ -79,8 +78,9 @@ func (w *World) Go(name string, fn func()) *Task {
 	return t
 }
 
-func (t *Task) body(yield func(struct{}) bool) {
-	t.yield = yield
+// run runs the task's function on its coroutine.
+func (t *Task) run() {
+	t.started = true
 	returned := false
 	defer func() { t.exit(recover(), returned) }()
 	t.w.record(t, KindStart, 0, 0)

@@ -37,6 +37,10 @@ type Config struct {
 	// Trace keeps every event in memory (Result.Trace). The hash is computed
 	// either way, so turning tracing on never changes the hash.
 	Trace bool
+	// Pool, if set, lends the world coroutines that earlier worlds left
+	// parked, and takes them back when Run returns (see Pool). It is not
+	// part of the run: results are the same with or without one.
+	Pool *Pool
 	// Decisions keeps every scheduling decision (Result.Decisions) for
 	// Replay, replay files and shrinking. The seed alone already replays a
 	// run exactly, so this is off by default: at millions of points per
@@ -80,6 +84,9 @@ type World struct {
 	decisions []Decision
 	misfits   int
 
+	pool     *Pool
+	ownsPool bool // a private pool, closed when Run returns
+
 	current *Task
 	next    *Task
 	end     *ending
@@ -115,6 +122,10 @@ func New(cfg Config) *World {
 		w.cfg.EarlyTimerWindow = DefaultEarlyTimerWindow
 	}
 	w.sched = cfg.Strategy.newScheduler(w.Rand("sched"))
+	w.pool, w.ownsPool = cfg.Pool, cfg.Pool == nil
+	if w.ownsPool {
+		w.pool = NewPool()
+	}
 	return w
 }
 

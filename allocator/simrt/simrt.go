@@ -73,11 +73,12 @@ func (r *Runtime) NewLock(name string) allocator.Lock { return r.w.NewMutex(name
 // NewNotifier makes a world notifier.
 func (r *Runtime) NewNotifier(name string) allocator.Notifier { return r.w.NewNotifier(name) }
 
-// Atomic is one scheduling point, then fn with no other task running.
-func (r *Runtime) Atomic(label string, fn func()) {
-	r.w.Point(r.label(label), 0)
-	fn()
-}
+// StepBegin is one scheduling point; until the task's next one no other
+// task runs, so the step is indivisible.
+func (r *Runtime) StepBegin(label string) { r.w.Point(r.label(label), 0) }
+
+// StepEnd ends a step; in the simulator there is nothing to release.
+func (r *Runtime) StepEnd() {}
 
 // Rand returns the world's stream.
 func (r *Runtime) Rand(stream string) *rand.Rand { return r.w.Rand(stream) }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -47,11 +48,24 @@ func commands() []command {
 		{"replay", "rerun a run (or a replay file) and confirm its trace hash", cmdReplay},
 		{"shrink", "reduce a failing run to its smallest story and save it as a replay file", cmdShrink},
 		{"sweep", "run scenarios x strategies x workers x schedulers x seeds in parallel into a results file", cmdSweep},
+		{"report", "plot and tabulate sweep results into an HTML and Markdown report", cmdReport},
 	}
 }
 
 func main() {
+	tuneGC()
 	os.Exit(mainCode(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// tuneGC makes the collector run less often than Go's default unless the
+// user set GOGC. A world's live heap is a few megabytes, but each world
+// parks a hundred coroutine stacks that every collection must scan; at the
+// default GOGC=100 that work, not the simulation, limits how well worlds
+// run in parallel (measured: 1.1x on 2 cores at GOGC=100, 1.7-1.9x at 400).
+func tuneGC() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(400)
+	}
 }
 
 // mainCode runs drysim with args and returns the exit status.

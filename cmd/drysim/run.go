@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
+	"github.com/drysim/drysim/reports"
 	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/sim"
 )
@@ -94,6 +96,7 @@ func cmdRun(args []string, stdout io.Writer) error {
 	rf.register(fs)
 	trace := fs.String("trace", "", "write the run's full trace, one event per line, to this file")
 	save := fs.String("save", "", "write the run as a replay file (every decision) to this file")
+	perfetto := fs.String("perfetto", "", "write the run as Chrome/Perfetto trace-event JSON to this file (open it in ui.perfetto.dev)")
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
@@ -101,7 +104,7 @@ func cmdRun(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg.Trace, cfg.Decisions = *trace != "", *save != ""
+	cfg.Trace, cfg.Decisions = *trace != "" || *perfetto != "", *save != ""
 	res, err := runScenario(cfg)
 	if err != nil {
 		return err
@@ -117,6 +120,12 @@ func cmdRun(args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "saved      %s (%d decisions; drysim replay %s)\n", *save, len(f.Decisions), *save)
 	}
+	if *perfetto != "" {
+		if err := writePerfetto(*perfetto, res); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "perfetto   %s (open it in ui.perfetto.dev)\n", *perfetto)
+	}
 	if *trace != "" {
 		if err := writeTrace(*trace, res.Sim.Trace); err != nil {
 			return err
@@ -127,6 +136,22 @@ func cmdRun(args []string, stdout io.Writer) error {
 		return errFindings
 	}
 	return nil
+}
+
+func writePerfetto(path string, res *scenarios.Result) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("perfetto file: %w", err)
+	}
+	var violations []string
+	for _, v := range res.Violations {
+		violations = append(violations, v.String())
+	}
+	err = reports.WritePerfetto(f, res.Sim.Trace, res.Repro(), violations)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // runScenario runs cfg; a config error is bad input (exit 2).

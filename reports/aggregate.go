@@ -1,0 +1,236 @@
+package reports
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/drysim/drysim/scenarios"
+)
+
+// Sweep describes what a set of records covers, for captions.
+type SweepInfo struct {
+	Runs                                 int
+	Scenarios, Strategies, Scheds        []string
+	Workers                              []int
+	SeedsPerCombination, First, LastSeed uint64
+}
+
+// Describe summarizes records.
+func Describe(recs []Record) SweepInfo {
+	info := SweepInfo{Runs: len(recs)}
+	seeds := map[Key]int{}
+	for _, r := range recs {
+		info.Scenarios = appendUnique(info.Scenarios, r.Scenario)
+		info.Strategies = appendUnique(info.Strategies, r.Strategy)
+		info.Scheds = appendUnique(info.Scheds, r.Sched)
+		info.Workers = appendUnique(info.Workers, r.Workers)
+		k := r.Key()
+		k.Seed = 0
+		seeds[k]++
+		if info.First == 0 || r.Seed < info.First {
+			info.First = r.Seed
+		}
+		info.LastSeed = max(info.LastSeed, r.Seed)
+	}
+	for _, n := range seeds { //drysim:order-independent: a maximum
+		info.SeedsPerCombination = max(info.SeedsPerCombination, uint64(n))
+	}
+	slices.Sort(info.Scenarios)
+	slices.SortFunc(info.Strategies, compareStrategies)
+	slices.Sort(info.Scheds)
+	slices.Sort(info.Workers)
+	return info
+}
+
+func appendUnique[T comparable](xs []T, x T) []T {
+	if slices.Contains(xs, x) {
+		return xs
+	}
+	return append(xs, x)
+}
+
+// compareStrategies lists naive, global, slot first, then the ablations.
+func compareStrategies(a, b string) int {
+	rank := func(s string) int {
+		switch s {
+		case "naive":
+			return 0
+		case "global":
+			return 1
+		case "slot":
+			return 2
+		}
+		return 3
+	}
+	return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a, b))
+}
+
+// ScenarioRow is one scenario x strategy line of the safety table.
+type ScenarioRow struct {
+	Scenario, Strategy   string
+	Runs, Failing, Races int
+	Per1000              float64 // failing runs per 1000 seeds
+	Steals, Stalls       int
+	MeanSteps            float64
+	FirstFailing         *Record // the first failing run, for its repro line
+}
+
+// SafetyTable aggregates records per scenario and strategy.
+func SafetyTable(recs []Record) []ScenarioRow {
+	var rows []ScenarioRow
+	for _, g := range groupBy(recs, func(r Record) [2]string { return [2]string{r.Scenario, r.Strategy} }) {
+		row := ScenarioRow{Scenario: g.key[0], Strategy: g.key[1]}
+		var steps int64
+		for i, r := range g.recs {
+			row.Runs++
+			steps += r.Metrics.Steps
+			row.Steals += r.Metrics.Steals
+			if stalled(r) {
+				row.Stalls++
+			}
+			if r.Race {
+				row.Races++
+			}
+			if r.Failed() {
+				row.Failing++
+				if row.FirstFailing == nil {
+					row.FirstFailing = &g.recs[i]
+				}
+			}
+		}
+		row.Per1000 = 1000 * float64(row.Failing) / float64(row.Runs)
+		row.MeanSteps = float64(steps) / float64(row.Runs)
+		rows = append(rows, row)
+	}
+	slices.SortFunc(rows, func(a, b ScenarioRow) int {
+		return cmp.Or(cmp.Compare(a.Scenario, b.Scenario), compareStrategies(a.Strategy, b.Strategy))
+	})
+	return rows
+}
+
+func stalled(r Record) bool {
+	return slices.ContainsFunc(r.Violations, func(v Violation) bool { return v.Invariant == scenarios.InvReclaimStall })
+}
+
+// LoadRow is one strategy x workers line of the load table.
+type LoadRow struct {
+	Strategy                  string
+	Workers, Runs             int
+	ActivatedPerMinute        float64 // mean over runs
+	WaitP50, WaitP99, WaitMax time.Duration
+	Timeouts, Yields          float64 // mean per run
+	Built, Needed             float64 // mean resources per run
+	ActivateAll               time.Duration
+}
+
+// LoadTable aggregates one scenario's records per strategy and worker count.
+func LoadTable(recs []Record, scenario string) []LoadRow {
+	var rows []LoadRow
+	mine := filter(recs, func(r Record) bool { return r.Scenario == scenario })
+	for _, g := range groupBy(mine, func(r Record) string { return r.Strategy }) {
+		for _, wg := range groupBy(g.recs, func(r Record) int { return r.Workers }) {
+			rows = append(rows, loadRow(g.key, wg.key, wg.recs))
+		}
+	}
+	slices.SortFunc(rows, func(a, b LoadRow) int {
+		return cmp.Or(compareStrategies(a.Strategy, b.Strategy), cmp.Compare(a.Workers, b.Workers))
+	})
+	return rows
+}
+
+func loadRow(strategy string, workers int, recs []Record) LoadRow {
+	row := LoadRow{Strategy: strategy, Workers: workers, Runs: len(recs)}
+	var p50, p99, all float64
+	for _, r := range recs {
+		m := r.Metrics
+		if m.ActivateAll > 0 {
+			row.ActivatedPerMinute += float64(m.LeasesActivated) / m.ActivateAll.Minutes()
+		}
+		p50 += float64(m.LockWaitP50)
+		p99 += float64(m.LockWaitP99)
+		row.WaitMax = max(row.WaitMax, m.LockWaitMax)
+		row.Timeouts += float64(m.LockTimeouts)
+		row.Yields += float64(m.Yields)
+		row.Built += float64(m.ResourcesBuilt)
+		row.Needed += float64(m.ResourcesNeeded)
+		all += float64(m.ActivateAll)
+	}
+	n := float64(len(recs))
+	row.ActivatedPerMinute /= n
+	row.WaitP50, row.WaitP99 = time.Duration(p50/n), time.Duration(p99/n)
+	row.Timeouts, row.Yields, row.Built, row.Needed = row.Timeouts/n, row.Yields/n, row.Built/n, row.Needed/n
+	row.ActivateAll = time.Duration(all / n)
+	return row
+}
+
+// FirstViolation is, per scenario and scheduler, how many seeds a strategy
+// needed before one broke a race invariant: the rank of the first such
+// seed, averaged over worker counts (NaN: none in the sweep).
+type FirstViolation struct {
+	Scenario, Sched string
+	Seeds           float64
+	Of              int // seeds in the sweep
+}
+
+// SeedsToFirstViolation measures a racy strategy per scenario and scheduler.
+func SeedsToFirstViolation(recs []Record, strategy string) []FirstViolation {
+	var out []FirstViolation
+	for _, g := range groupBy(recs, func(r Record) [2]string { return [2]string{r.Scenario, r.Sched} }) {
+		fv := FirstViolation{Scenario: g.key[0], Sched: g.key[1], Seeds: math.NaN()}
+		// Per worker count, the rank of the first racing seed; then the mean.
+		var sum float64
+		var found, groups int
+		for _, wg := range groupBy(filter(g.recs, func(r Record) bool { return r.Strategy == strategy }), func(r Record) int { return r.Workers }) {
+			groups++
+			fv.Of = max(fv.Of, len(wg.recs))
+			for i, r := range wg.recs {
+				if r.Race {
+					sum += float64(i + 1)
+					found++
+					break
+				}
+			}
+		}
+		if found > 0 {
+			fv.Seeds = sum / float64(found)
+		}
+		if groups > 0 {
+			out = append(out, fv)
+		}
+	}
+	return out
+}
+
+type group[K comparable] struct {
+	key  K
+	recs []Record
+}
+
+// groupBy splits records (sorted by key) into groups in first-seen order.
+func groupBy[K comparable](recs []Record, key func(Record) K) []group[K] {
+	var out []group[K]
+	index := map[K]int{}
+	for _, r := range recs {
+		k := key(r)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, group[K]{key: k})
+		}
+		out[i].recs = append(out[i].recs, r)
+	}
+	return out
+}
+
+func filter(recs []Record, keep func(Record) bool) []Record {
+	var out []Record
+	for _, r := range recs {
+		if keep(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
