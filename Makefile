@@ -15,7 +15,12 @@ FUZZTIME ?= 60s
 FUZZ_TARGETS := ./scenarios:FuzzParseReplayFile ./scenarios:FuzzParseFailpoint \
 	./allocator/simrt:FuzzParseTerms ./allocator:FuzzParseStrategy ./sim:FuzzParseStrategy ./cmd/drysim:FuzzRunFlags
 
-.PHONY: help build sim test lint unit race determinism scenarios bench fuzz
+# The default report sweep: every scenario x naive, global, slot x 8..128
+# workers x random, pct x REPORT_SEEDS seeds (42000 runs; about a minute
+# on 2 cores).
+REPORT_SEEDS ?= 200
+
+.PHONY: help build sim test lint unit race determinism scenarios bench fuzz report report-clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -55,6 +60,15 @@ determinism: ## trace hashes must not depend on GOMAXPROCS
 
 scenarios: build ## every scenario against every expectation, with fewer seeds
 	$(BIN) check -scenario all -seeds $(TEST_SEEDS)
+
+report: build ## sweep (resuming report/results.jsonl if interrupted), then plots and tables in report/
+	@mkdir -p report
+	$(BIN) sweep -seeds $(REPORT_SEEDS) -out report/results.jsonl
+	$(BIN) report -in report/results.jsonl -out report
+	@echo "open report/index.html (or read report/REPORT.md)"
+
+report-clean: ## forget the report's results, so the next make report sweeps afresh
+	rm -rf report
 
 bench: ## speed and memory targets (not part of make test)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
