@@ -36,7 +36,7 @@ func barPlot(title, ylabel string, categories []string, ss []series) (*plot.Plot
 	p.Title.Text = title
 	p.Y.Label.Text = ylabel
 	p.Y.Min = 0
-	w := vg.Points(math.Max(6, 60/float64(max(len(ss), 1))))
+	w := vg.Points(math.Max(6, 40/float64(max(len(ss), 1))))
 	for i, s := range ss {
 		bars, err := plotter.NewBarChart(plotter.Values(zeroNaN(s.values)), w)
 		if err != nil {
