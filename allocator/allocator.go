@@ -3,6 +3,7 @@ package allocator
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 )
 
@@ -12,7 +13,7 @@ type Timings struct {
 	Yield            time.Duration // a lease or resource yield (15 s)
 	MinYield         time.Duration // the queue's floor on any yield (5 s)
 	RetryAfter       time.Duration // retry delay after an ordinary failure (300 s)
-	LeaseLockWait    time.Duration // worker wait for the lease lock (1 s)
+	WorkerLockWait   time.Duration // an update worker's wait for its object's lock (1 s)
 	ResourceLockWait time.Duration // acquire's wait for the resource lock (15 s)
 	GlobalLockWait   time.Duration // the global strategy's wait (15 s)
 	ReclaimIdle      time.Duration // how long a resource must be idle to be reclaimed (3 min)
@@ -22,7 +23,7 @@ type Timings struct {
 func DefaultTimings() Timings {
 	return Timings{
 		Yield: 15 * time.Second, MinYield: 5 * time.Second, RetryAfter: 300 * time.Second,
-		LeaseLockWait: time.Second, ResourceLockWait: 15 * time.Second, GlobalLockWait: 15 * time.Second,
+		WorkerLockWait: time.Second, ResourceLockWait: 15 * time.Second, GlobalLockWait: 15 * time.Second,
 		ReclaimIdle: 3 * time.Minute,
 	}
 }
@@ -38,7 +39,7 @@ func (t Timings) withDefaults() Timings {
 	fill(&t.Yield, d.Yield)
 	fill(&t.MinYield, d.MinYield)
 	fill(&t.RetryAfter, d.RetryAfter)
-	fill(&t.LeaseLockWait, d.LeaseLockWait)
+	fill(&t.WorkerLockWait, d.WorkerLockWait)
 	fill(&t.ResourceLockWait, d.ResourceLockWait)
 	fill(&t.GlobalLockWait, d.GlobalLockWait)
 	fill(&t.ReclaimIdle, d.ReclaimIdle)
@@ -66,7 +67,7 @@ func (c Config) Validate() error {
 		d    time.Duration
 	}{
 		{"Yield", t.Yield}, {"MinYield", t.MinYield}, {"RetryAfter", t.RetryAfter},
-		{"LeaseLockWait", t.LeaseLockWait}, {"ResourceLockWait", t.ResourceLockWait},
+		{"WorkerLockWait", t.WorkerLockWait}, {"ResourceLockWait", t.ResourceLockWait},
 		{"GlobalLockWait", t.GlobalLockWait}, {"ReclaimIdle", t.ReclaimIdle},
 	} {
 		if f.d < 0 {
@@ -169,21 +170,17 @@ func (a *Allocator) run(t Task) Outcome {
 	return a.updateResource(t)
 }
 
-func (a *Allocator) leaseLock(id ID) Lock {
-	if lk, ok := a.leaseLk[id]; ok {
-		return lk
-	}
-	lk := a.rt.NewLock(fmt.Sprintf("drydock.lease:%d", id))
-	a.leaseLk[id] = lk
-	return lk
-}
+func (a *Allocator) leaseLock(id ID) Lock { return a.objectLock(a.leaseLk, "drydock.lease:", id) }
 
-func (a *Allocator) resourceLock(id ID) Lock {
-	if lk, ok := a.resLk[id]; ok {
+func (a *Allocator) resourceLock(id ID) Lock { return a.objectLock(a.resLk, "drydock.resource:", id) }
+
+// objectLock returns the named lock of one object, made on first use.
+func (a *Allocator) objectLock(locks map[ID]Lock, prefix string, id ID) Lock {
+	if lk, ok := locks[id]; ok {
 		return lk
 	}
-	lk := a.rt.NewLock(fmt.Sprintf("drydock.resource:%d", id))
-	a.resLk[id] = lk
+	lk := a.rt.NewLock(prefix + strconv.FormatInt(int64(id), 10))
+	locks[id] = lk
 	return lk
 }
 

@@ -55,6 +55,9 @@
 //
 // The allocator takes time, concurrency and randomness only from a Runtime;
 // it never imports the simulator (a test checks the dependency graph).
+// Every store and queue call is one step, bracketed by Runtime.StepBegin
+// and StepEnd: one scheduling point in the simulator, a critical section in
+// a live runtime.
 // allocator/simrt runs it inside a sim.World. The Store's observer and its
 // audit log are how invariants watch a run without the allocator's help.
 package allocator

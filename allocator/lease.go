@@ -61,8 +61,8 @@ func (a *Allocator) queueCommand(target Ref, kind CommandKind, author Ref, awake
 // writer, holding the lease lock for the whole run.
 func (a *Allocator) updateLease(t Task) Outcome {
 	lk := a.leaseLock(t.Object)
-	if !a.lockWait(lk, a.timings.LeaseLockWait) {
-		return Failure(fmt.Errorf("lease %d: lock wait of %v timed out", t.Object, a.timings.LeaseLockWait))
+	if !a.lockWait(lk, a.timings.WorkerLockWait) {
+		return Failure(fmt.Errorf("lease %d: lock wait of %v timed out", t.Object, a.timings.WorkerLockWait))
 	}
 	defer lk.Unlock()
 	l, err := a.store.Lease(t.Object)

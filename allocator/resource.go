@@ -34,8 +34,8 @@ func (a *Allocator) ReclaimResource(id ID, actor Ref) error {
 // single writer, holding the resource lock for the whole run.
 func (a *Allocator) updateResource(t Task) Outcome {
 	lk := a.resourceLock(t.Object)
-	if !a.lockWait(lk, a.timings.LeaseLockWait) {
-		return Failure(fmt.Errorf("resource %d: lock wait of %v timed out", t.Object, a.timings.LeaseLockWait))
+	if !a.lockWait(lk, a.timings.WorkerLockWait) {
+		return Failure(fmt.Errorf("resource %d: lock wait of %v timed out", t.Object, a.timings.WorkerLockWait))
 	}
 	defer lk.Unlock()
 	r, err := a.store.Resource(t.Object)

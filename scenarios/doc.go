@@ -28,6 +28,16 @@
 // release command is still queued). Invariants lists them; each violation
 // names the invariant, the objects, the step and the virtual time.
 //
+// # Reproducing and shrinking
+//
+// Result.Repro is the drysim command line that reruns a run; NewReplayFile
+// turns a run with its decisions into a ReplayFile (plain text, one
+// decision per line) whose Run replays it strictly and checks its hash.
+// Shrink reduces a failing run, configuration first (leases, workers,
+// requesters, limit, failpoints), then decisions, to the forced context
+// switches that still break the same invariant. Recipes are failpoint sets
+// that make each race happen on seed 1.
+//
 // # Expectations
 //
 // Each scenario says, per strategy, "reproduces within K seeds" (some seed

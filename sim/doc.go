@@ -17,8 +17,9 @@
 // the earliest timer at a scheduling point while tasks could still run, the
 // way a timeout lands in the middle of someone's work on a slow machine.
 //
-// Every choice the scheduler makes is a Decision; Result.Decisions holds
-// them all, and Replay{Decisions: ...} follows them to reproduce the run.
+// Every choice the scheduler makes is a Decision; with Config.Decisions set,
+// Result.Decisions holds them all, and Replay{Decisions: ...} follows them
+// to reproduce the run (the seed alone reproduces it too).
 // Every event feeds a 64-bit trace hash (Result.Hash): equal seed and config
 // give an equal hash on any machine, at any GOMAXPROCS, with or without the
 // race detector.
@@ -43,12 +44,23 @@
 //
 //	sim.Explore(t, sim.ExploreOptions{Seeds: 200}, func(w *sim.World) func() error { ... })
 //
+// # Driving a world from outside
+//
+// RunUntil(t) runs until nothing can happen before virtual time t and
+// returns, so a test can start tasks between steps (a property test's state
+// machine does); Stop ends a run on purpose (outcome Stopped). Chooser hands
+// every scheduling decision to a function, so a property-testing library can
+// draw the interleaving itself and shrink it. A Pool lets worlds run one
+// after another reuse their coroutines (and their grown stacks); it changes
+// no result.
+//
 // # Rules for code that runs inside a world
 //
 //  1. Take time from World.Now and World.Sleep, never from package time.
 //  2. Take randomness from World.Rand(stream), never from math/rand.
 //  3. Start concurrency with World.Go and share through the world's Mutex,
-//     RWMutex, Cond, WaitGroup, Once and Chan; no go statements, no sync.
+//     RWMutex, Cond, WaitGroup, Once, Notifier and Chan (with Select); no go
+//     statements, no sync.
 //  4. Do not let behaviour depend on map iteration order.
 //
 // # Ends of a run
