@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/drysim/drysim/reports"
+	"github.com/drysim/drysim/scenarios"
 )
 
 func smallPlan() reports.Plan {
@@ -104,4 +105,24 @@ func TestBadPlansNameWhatIsValid(t *testing.T) {
 	require.ErrorContains(t, err, "want i/n with 0 <= i < n")
 	_, err = reports.ParseInts("8,x")
 	require.ErrorContains(t, err, "not a list of whole numbers")
+}
+
+func TestParallelCheckGivesTheSerialRows(t *testing.T) {
+	cfg := scenarios.CheckConfig{Scenario: "release-race", Seeds: 10}
+	serial, err := scenarios.Check(cfg)
+	require.NoError(t, err)
+	batch := reports.ParallelBatch(3)
+	defer batch.Close()
+	cfg.Batch = batch
+	parallel, err := scenarios.Check(cfg)
+	require.NoError(t, err)
+	for i := range serial {
+		// A "reproduces" row may run a few more seeds in a wider batch; what
+		// it found first must not change.
+		if serial[i].Expect.Reproduces {
+			serial[i].Seeds, parallel[i].Seeds = 0, 0
+			serial[i].Failing, parallel[i].Failing, serial[i].Steals, parallel[i].Steals = 0, 0, 0, 0
+		}
+	}
+	require.Equal(t, serial, parallel)
 }

@@ -1,15 +1,8 @@
-// drysim:outside-world — this file runs worlds side by side from the test
-// harness; none of it runs inside a world, so it may use goroutines.
-
 package scenarios
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
-
-	"github.com/drysim/drysim/sim"
 )
 
 // measured are invariants a fixed strategy may break without failing its
@@ -29,7 +22,11 @@ type CheckConfig struct {
 	FirstSeed uint64 // first seed to run; 0 means 1
 	Workers   int
 	Sched     string
-	Parallel  int // worlds run at once; 0 means GOMAXPROCS
+	// Batch runs a batch of configs and returns their results in order;
+	// nil runs them one after another. reports.ParallelBatch runs them side
+	// by side: this package, whose code runs inside worlds, starts no
+	// goroutines. A batch's size is how many worlds run at once.
+	Batch Batcher
 	// Progress, if set, is called after each strategy's row is done.
 	Progress func(CheckRow)
 }
@@ -98,27 +95,49 @@ func expectationNames(s *Scenario) string {
 	return fmt.Sprint(names)
 }
 
-// checkOne runs seeds 1..e.Seeds in parallel batches, in seed order, and
-// stops a "reproduces" expectation at its first reproducing seed.
+// Batcher runs configs, returning results in the same order.
+type Batcher interface {
+	Size() int
+	Run(cfgs []RunConfig) ([]*Result, error)
+}
+
+// serial runs a batch of one, in turn.
+type serial struct{}
+
+func (serial) Size() int { return 1 }
+
+func (serial) Run(cfgs []RunConfig) ([]*Result, error) {
+	out := make([]*Result, len(cfgs))
+	for i, c := range cfgs {
+		r, err := Run(c)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+// checkOne runs the seeds in batches, in seed order, and stops a
+// "reproduces" expectation at its first reproducing seed.
 func checkOne(s *Scenario, e Expectation, cfg CheckConfig) (CheckRow, error) {
 	row := CheckRow{Scenario: s.Name, Strategy: e.Strategy, Expect: e}
-	par := cfg.Parallel
-	if par <= 0 {
-		par = runtime.GOMAXPROCS(0)
+	batch := cfg.Batch
+	if batch == nil {
+		batch = serial{}
 	}
-	first := int(max(cfg.FirstSeed, 1))
-	last := first + e.Seeds - 1
-	pools := make([]*sim.Pool, par) // one per slot of a batch, reused batch after batch
-	for i := range pools {
-		pools[i] = sim.NewPool()
-		defer pools[i].Close()
-	}
-	for next := first; next <= last; next += par {
-		batch, err := runBatch(RunConfig{Scenario: s.Name, Strategy: e.Strategy, Workers: cfg.Workers, Sched: cfg.Sched}, next, min(next+par, last+1), pools)
+	first := max(cfg.FirstSeed, 1)
+	last := first + uint64(e.Seeds) - 1
+	for next := first; next <= last; next += uint64(batch.Size()) {
+		var cfgs []RunConfig
+		for seed := next; seed <= last && seed < next+uint64(batch.Size()); seed++ {
+			cfgs = append(cfgs, RunConfig{Scenario: s.Name, Strategy: e.Strategy, Workers: cfg.Workers, Sched: cfg.Sched, Seed: seed})
+		}
+		results, err := batch.Run(cfgs)
 		if err != nil {
 			return row, err
 		}
-		for _, r := range batch {
+		for _, r := range results {
 			row.Seeds++
 			if tally(&row, e, r) && e.Reproduces {
 				row.OK = true
@@ -159,28 +178,4 @@ func tally(row *CheckRow, e Expectation, r *Result) bool {
 		}
 	}
 	return true
-}
-
-// runBatch runs seeds [from, to) at once, one goroutine per world: worlds
-// share nothing, so the results are the same as running them in turn.
-func runBatch(base RunConfig, from, to int, pools []*sim.Pool) ([]*Result, error) {
-	results := make([]*Result, to-from)
-	errs := make([]error, to-from)
-	var wg sync.WaitGroup
-	for i := range results {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := base
-			c.Seed, c.Pool = uint64(from+i), pools[i]
-			results[i], errs[i] = Run(c)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return results, nil
 }

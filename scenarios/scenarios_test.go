@@ -39,11 +39,30 @@ func TestRunsAreDeterministicAtAnyGOMAXPROCS(t *testing.T) {
 	}
 }
 
-func TestDeterministicCheckDoesNotDependOnParallelism(t *testing.T) {
-	cfg := scenarios.CheckConfig{Scenario: "reclaim-race", Seeds: 12, Parallel: 1}
+// batchOf runs configs in batches of n, in turn: the batching Check sees
+// without the goroutines (reports.ParallelBatch adds those; its own test
+// checks the results do not change).
+type batchOf int
+
+func (b batchOf) Size() int { return int(b) }
+
+func (b batchOf) Run(cfgs []scenarios.RunConfig) ([]*scenarios.Result, error) {
+	var out []*scenarios.Result
+	for _, c := range cfgs {
+		r, err := scenarios.Run(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func TestDeterministicCheckDoesNotDependOnBatchSize(t *testing.T) {
+	cfg := scenarios.CheckConfig{Scenario: "reclaim-race", Seeds: 12}
 	one, err := scenarios.Check(cfg)
 	require.NoError(t, err)
-	cfg.Parallel = 5
+	cfg.Batch = batchOf(5)
 	five, err := scenarios.Check(cfg)
 	require.NoError(t, err)
 	for i := range one {
@@ -59,7 +78,7 @@ func TestDeterministicCheckDoesNotDependOnParallelism(t *testing.T) {
 
 func TestAViolationNamesInvariantObjectsStepAndTime(t *testing.T) {
 	const strategy = "slot-without=reclaim-recheck-under-lock"
-	rows, err := scenarios.Check(scenarios.CheckConfig{Scenario: "reclaim-race", Strategies: []string{strategy}, Parallel: 1})
+	rows, err := scenarios.Check(scenarios.CheckConfig{Scenario: "reclaim-race", Strategies: []string{strategy}})
 	require.NoError(t, err)
 	require.True(t, rows[0].OK, "the ablation reproduces within its expectation")
 	res := run(t, scenarios.RunConfig{Scenario: "reclaim-race", Strategy: strategy, Seed: rows[0].FirstSeed})

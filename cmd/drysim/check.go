@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/drysim/drysim/reports"
 	"github.com/drysim/drysim/scenarios"
 )
 
@@ -35,8 +36,10 @@ func cmdCheck(args []string, stdout io.Writer) error {
 	if *strategies != "" {
 		list = strings.Split(*strategies, ",")
 	}
+	batch := reports.ParallelBatch(*parallel)
+	defer batch.Close()
 	return runChecks(stdout, names, scenarios.CheckConfig{
-		Strategies: list, Seeds: *seeds, Workers: *workers, Sched: *sched, Parallel: *parallel,
+		Strategies: list, Seeds: *seeds, Workers: *workers, Sched: *sched, Batch: batch,
 	})
 }
 
