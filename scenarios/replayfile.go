@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/drysim/drysim/sim"
 )
@@ -49,7 +50,7 @@ func (f *ReplayFile) Write(out io.Writer) error {
 	fmt.Fprintf(w, "# drysim replay file: `drysim replay <this file>` reruns it and checks the hash.\n")
 	fmt.Fprintf(w, "drysim-replay %d\n", ReplayVersion)
 	fmt.Fprintf(w, "scenario %s\nstrategy %s\nseed %d\nworkers %d\n", c.Scenario, c.Strategy, c.Seed, c.Workers)
-	fmt.Fprintf(w, "leases %d\nclients %d\nlimit %d\nsched %s\n", c.Leases, c.Clients, c.Limit, c.Sched)
+	fmt.Fprintf(w, "leases %d\nclients %d\nlimit %d\npoll %v\nsched %s\n", c.Leases, c.Clients, c.Limit, c.Poll, c.Sched)
 	fmt.Fprintf(w, "scenario-failpoints %t\n", !c.NoScenarioFailpoints)
 	for _, fp := range c.Failpoints {
 		fmt.Fprintf(w, "failpoint %s\n", fp)
@@ -150,6 +151,11 @@ func (p *replayParser) parseHeader(key, value string) error {
 		c.Clients, err = atoiMin(value, 0)
 	case "limit":
 		c.Limit, err = atoiMin(value, 0)
+	case "poll":
+		c.Poll, err = time.ParseDuration(value)
+		if err == nil && c.Poll < 0 {
+			err = fmt.Errorf("want 0 or more")
+		}
 	case "steps":
 		f.Steps, err = strconv.ParseInt(value, 10, 64)
 	case "scenario-failpoints":
@@ -164,7 +170,7 @@ func (p *replayParser) parseHeader(key, value string) error {
 	case "decisions":
 		p.declared, err = atoiMin(value, 0)
 	default:
-		return fmt.Errorf("unknown field %q; valid: scenario, strategy, seed, workers, leases, clients, limit, sched, scenario-failpoints, failpoint, stop-on, hash, steps, decisions", key)
+		return fmt.Errorf("unknown field %q; valid: scenario, strategy, seed, workers, leases, clients, limit, poll, sched, scenario-failpoints, failpoint, stop-on, hash, steps, decisions", key)
 	}
 	if err != nil {
 		return fmt.Errorf("%s %q: %w", key, value, err)

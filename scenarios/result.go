@@ -182,6 +182,9 @@ func ReproCommand(c RunConfig) string {
 	if c.Limit != 0 {
 		fmt.Fprintf(&b, " -limit %d", c.Limit)
 	}
+	if c.Poll != 0 {
+		fmt.Fprintf(&b, " -poll %v", c.Poll)
+	}
 	if c.NoScenarioFailpoints {
 		b.WriteString(" -no-scenario-failpoints")
 	}

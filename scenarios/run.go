@@ -26,6 +26,9 @@ type RunConfig struct {
 	// Leases, Clients and Limit override the scenario's lease count,
 	// requester count and blueprint limit (0: the scenario's).
 	Leases, Clients, Limit int
+	// Poll overrides how often a requester looks at its lease (0: the
+	// scenario's). A shrinker raises it: polls carry no story.
+	Poll time.Duration
 	// NoScenarioFailpoints drops the scenario's own failpoints, leaving
 	// only Failpoints (a shrinker removes them one by one).
 	NoScenarioFailpoints bool
@@ -71,7 +74,7 @@ func (c RunConfig) normalize() (RunConfig, *Scenario, allocator.Strategy, sim.St
 	if err != nil {
 		return c, nil, allocator.Strategy{}, nil, fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	if c.Workers < 0 || c.Leases < 0 || c.Clients < 0 || c.Limit < 0 || c.MaxSteps < 0 {
+	if c.Workers < 0 || c.Leases < 0 || c.Clients < 0 || c.Limit < 0 || c.MaxSteps < 0 || c.Poll < 0 {
 		return c, nil, st, nil, fmt.Errorf("%w: workers, leases, clients, limit and max steps must be 0 (default) or more", ErrConfig)
 	}
 	if c.StopOn != "" && c.StopOn != StopOnAny && !knownInvariant(c.StopOn) {
@@ -124,6 +127,9 @@ func Run(cfg RunConfig) (*Result, error) {
 		return nil, err
 	}
 	wl := s.workload(cfg.Leases, cfg.Clients)
+	if cfg.Poll > 0 {
+		wl.Poll = cfg.Poll
+	}
 	w := sim.New(sim.Config{
 		Seed: cfg.Seed, Strategy: sched, EarlyTimers: sim.DefaultEarlyTimers,
 		MaxSteps: cmpOr(cfg.MaxSteps, DefaultMaxSteps), MaxTime: wl.Safety + wl.Liveness + time.Hour,

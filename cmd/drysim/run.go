@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/drysim/drysim/reports"
 	"github.com/drysim/drysim/scenarios"
@@ -41,6 +42,7 @@ type runFlags struct {
 	recipe                            string
 	seed                              uint64
 	workers, leases, clients, limit   int
+	poll                              time.Duration
 	noScenarioFPs                     bool
 	failpoints                        failpointFlags
 }
@@ -54,6 +56,7 @@ func (r *runFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&r.leases, "leases", 0, "override the scenario's lease count (0: the scenario's)")
 	fs.IntVar(&r.clients, "clients", 0, "override the scenario's requester count (0: the scenario's)")
 	fs.IntVar(&r.limit, "limit", 0, "override the hoax blueprint's limit (0: the scenario's)")
+	fs.DurationVar(&r.poll, "poll", 0, "override how often requesters look at their leases (0: the scenario's)")
 	fs.BoolVar(&r.noScenarioFPs, "no-scenario-failpoints", false, "leave out the scenario's own failpoints")
 	fs.StringVar(&r.stopOn, "stop-on", "", "end the run at the first violation of this invariant")
 	fs.StringVar(&r.recipe, "recipe", "", "add a race's failpoint recipe, which reproduces it on seed 1 (drysim list shows them)")
@@ -85,7 +88,7 @@ func (r *runFlags) config() (scenarios.RunConfig, error) {
 	}
 	return scenarios.RunConfig{
 		Scenario: r.scenario, Strategy: r.strategy, Seed: r.seed, Workers: r.workers,
-		Sched: r.sched, Leases: r.leases, Clients: r.clients, Limit: r.limit,
+		Sched: r.sched, Leases: r.leases, Clients: r.clients, Limit: r.limit, Poll: r.poll,
 		NoScenarioFailpoints: r.noScenarioFPs, StopOn: r.stopOn, Failpoints: fps,
 	}, nil
 }
