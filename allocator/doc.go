@@ -49,7 +49,9 @@
 // allocator/beforeReclaimRelease, allocator/beforeReleaseLease,
 // allocator/beforeActivateResource and allocator/beforeActivateLease. An
 // enabled failpoint's value widens its window: return(500) waits 500 ms of
-// virtual time there, return("30s") thirty seconds.
+// virtual time there, return("30s") thirty seconds. Evaluating a
+// failpoint is not a scheduling point: it touches nothing shared, and the
+// store steps on either side of it already are.
 //
 // # The Runtime seam
 //

@@ -29,9 +29,9 @@ type Runtime interface {
 	// closure: a closure per store call was a third of all allocation.)
 	StepBegin(label string)
 	StepEnd()
-	// Failpoint evaluates the named failpoint. Every call is a scheduling
-	// point; the value is nil unless the failpoint is enabled and its terms
-	// fire.
+	// Failpoint evaluates the named failpoint: nil unless it is enabled
+	// and its terms fire. It is not a scheduling point (nothing shared is
+	// touched); what the caller does with the value has its own.
 	Failpoint(name string) failpoint.Value
 	// Rand returns the named PRNG stream.
 	Rand(stream string) *rand.Rand

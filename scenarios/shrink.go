@@ -17,7 +17,9 @@ type ShrinkConfig struct {
 	// violation, or its first violation if no race one.
 	Invariant string
 	// Seeds is how many seeds each smaller configuration may try before
-	// the shrinker gives it up (0: 300).
+	// the shrinker gives it up (0: 300). The last search, for the seed
+	// with the shortest story, tries ten times as many: by then a run is
+	// a handful of tasks and stops at its violation.
 	Seeds int
 	// Progress, if set, hears one line per accepted reduction.
 	Progress func(string)
@@ -27,6 +29,10 @@ type ShrinkConfig struct {
 type Size struct {
 	Workers, Leases, Clients, Limit, Failpoints int
 	Steps                                       int64 // trace events until the violation (whole run for Before)
+	// Points are the scheduling points among them (sim.Kind.IsPoint):
+	// the calls tasks made into the kernel, not starts, timer firings or
+	// wake-ups. Known only for a traced run.
+	Points int
 	// Decisions are the scheduling decisions the run made; Forced are those
 	// that differ from what a replay's fixed rule would pick: the context
 	// switches the story needs.
@@ -36,6 +42,9 @@ type Size struct {
 func (s Size) String() string {
 	out := fmt.Sprintf("%d workers, %d leases, %d clients, limit %d, %d failpoints, %d steps",
 		s.Workers, s.Leases, s.Clients, s.Limit, s.Failpoints, s.Steps)
+	if s.Points > 0 {
+		out += fmt.Sprintf(" (%d scheduling points)", s.Points)
+	}
 	if s.Decisions > 0 {
 		out += fmt.Sprintf(", %d decisions (%d forced)", s.Decisions, s.Forced)
 	}
@@ -84,6 +93,7 @@ func Shrink(cfg ShrinkConfig) (*ShrinkResult, error) {
 	}
 	after := sh.size(final.Config, final)
 	after.Forced = forced(final.Sim.Decisions)
+	after.Points = final.Sim.Trace.Points()
 	return &ShrinkResult{Invariant: inv, Before: before, After: after, File: file, Result: final, Runs: sh.runs + 1}, nil
 }
 
@@ -228,19 +238,27 @@ func (sh *shrinker) dropFailpoints(c *RunConfig) bool {
 }
 
 // shortestWitness picks, among the seeds that still fail, the one that
-// reaches the violation in the fewest steps: the shortest story.
+// reaches the violation in the fewest steps: the shortest story. Once one
+// is known, a trial ends when it can no longer beat it.
 func (sh *shrinker) shortestWitness(c RunConfig) RunConfig {
 	best, bestSteps := c, int64(-1)
-	for i := range sh.seeds {
+	for i := range sh.seeds * 10 * len(shortScheds) {
 		try := c
-		try.Seed = c.Seed + uint64(i)
+		try.Seed = c.Seed + uint64(i/len(shortScheds))
+		try.Sched = shortScheds[i%len(shortScheds)]
+		if bestSteps > 0 {
+			try.MaxSteps = bestSteps - 1
+		}
 		if r, ok := sh.fails(try); ok && (bestSteps < 0 || r.Steps < bestSteps) {
 			best, bestSteps = try, r.Steps
 		}
 	}
+	best.MaxSteps = c.MaxSteps
 	sh.note("shortest story: seed %d, %d steps", best.Seed, bestSteps)
 	return best
 }
+
+var shortScheds = []string{"random", "pct:1", "pct:2", "pct:3"}
 
 // smallerValues are the values below n worth trying, smallest first: every
 // value up to 8, then halvings.
@@ -264,6 +282,7 @@ func smallerValues(n int) []int {
 func (sh *shrinker) reduceDecisions(c RunConfig) *Result {
 	best, _ := sh.fails(c)
 	list := blanked(best.Sim.Decisions)
+	start := forced(list)
 	for chunk := max(forced(list)/2, 1); chunk >= 1; chunk /= 2 {
 		for i := 0; i < len(list); i++ {
 			if list[i].Task == sim.DefaultDecision {
@@ -281,7 +300,7 @@ func (sh *shrinker) reduceDecisions(c RunConfig) *Result {
 			}
 		}
 	}
-	sh.note("forced switches %d -> %d", forced(blanked(best.Sim.Decisions)), forced(list))
+	sh.note("forced switches %d -> %d", start, forced(list))
 	return best
 }
 

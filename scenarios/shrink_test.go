@@ -32,7 +32,8 @@ func TestShrinkReclaimRaceToASmallStoryThatReplays(t *testing.T) {
 	require.Equal(t, 64, res.Before.Workers)
 	require.LessOrEqual(t, res.After.Workers, 4)
 	require.LessOrEqual(t, res.After.Leases, 3)
-	require.LessOrEqual(t, res.After.Forced, 80)
+	require.LessOrEqual(t, res.After.Points, 80, "scheduling points in the shrunk story (sim.Kind.IsPoint)")
+	require.LessOrEqual(t, res.After.Forced, res.After.Decisions)
 	require.Equal(t, res.Invariant, res.Result.Violations[len(res.Result.Violations)-1].Invariant, "the run ends at the violation")
 
 	var b bytes.Buffer
@@ -64,6 +65,8 @@ func TestShrinkEveryRace(t *testing.T) {
 			t.Logf("%-22s %-22s %6v  before %s\n%52s after  %s", s.Name, res.Invariant, time.Since(start).Round(time.Millisecond), res.Before, "", res.After)
 			require.LessOrEqual(t, res.After.Workers, res.Before.Workers)
 			require.LessOrEqual(t, res.After.Leases, res.Before.Leases)
+			require.Less(t, res.After.Steps, res.Before.Steps)
+			require.Equal(t, res.Invariant, res.Result.Violations[len(res.Result.Violations)-1].Invariant, "the shrunk run still breaks %s", res.Invariant)
 		}
 	}
 }

@@ -73,8 +73,11 @@
 //
 // # Glossary
 //
-//   - scheduling point: a kernel call at which another task may run first.
-//   - step: one recorded event; budgets count steps.
+//   - scheduling point: a kernel call at which another task may run first
+//     (Kind.IsPoint; Trace.Points counts them).
+//   - step: one recorded event; budgets count steps. Besides scheduling
+//     points, steps record task starts, exits and panics, timer firings and
+//     the wake-up that ends a blocked call.
 //   - decision: a choice among several runnable tasks, or to fire a timer.
 //   - stream: a named PRNG derived from the seed ("sched", "select", ...).
 package sim

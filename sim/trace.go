@@ -52,6 +52,19 @@ var kindNames = [numKinds]string{
 	"send", "recv", "close", "select", "point",
 }
 
+// IsPoint reports whether events of this kind are scheduling points: a
+// task's call into the kernel, at which another task may have run first.
+// The others record what happened without a call: a task starting,
+// exiting or panicking, a timer firing, and a blocked call resuming (its
+// wake belongs to the call that blocked).
+func (k Kind) IsPoint() bool {
+	switch k {
+	case KindStart, KindExit, KindPanic, KindWake, KindTimer:
+		return false
+	}
+	return k < numKinds
+}
+
 func (k Kind) String() string {
 	if k < numKinds {
 		return kindNames[k]
@@ -85,6 +98,17 @@ func (tr *Trace) Len() int { return tr.log.n }
 
 // At returns event i (0-based; its Step is i+1).
 func (tr *Trace) At(i int) Event { return tr.log.chunks[i/eventChunk][i%eventChunk] }
+
+// Points counts the events that are scheduling points (see Kind.IsPoint).
+func (tr *Trace) Points() int {
+	n := 0
+	for e := range tr.All() {
+		if e.Kind.IsPoint() {
+			n++
+		}
+	}
+	return n
+}
 
 // All yields every event in order.
 func (tr *Trace) All() iter.Seq[Event] {

@@ -83,12 +83,16 @@ func (r *Runtime) StepEnd() {}
 // Rand returns the world's stream.
 func (r *Runtime) Rand(stream string) *rand.Rand { return r.w.Rand(stream) }
 
-// Failpoint is a scheduling point named after the failpoint. Only an
-// enabled failpoint pays for failpoint.EvalContext (which builds wrapped
-// errors even when nothing is enabled); its hook is the scheduling point.
+// Failpoint evaluates a failpoint. It is not a scheduling point: the
+// evaluation touches nothing another task can see, and every failpoint sits
+// between two store steps (or before a sleep) that already are, so a point
+// here would only add interleavings equivalent to ones the next point
+// gives (a partial-order reduction). What a failpoint does when it fires
+// (a window's sleep, a hoax failure saved to the store) has its own points.
+// Only an enabled failpoint pays for failpoint.EvalContext, which builds
+// wrapped errors even when nothing is enabled.
 func (r *Runtime) Failpoint(name string) failpoint.Value {
 	if _, ok := r.armed[name]; !ok {
-		r.w.Point(r.label(name), 0)
 		return nil
 	}
 	v, err := r.fps.EvalContext(r.ctx, name)
@@ -98,11 +102,9 @@ func (r *Runtime) Failpoint(name string) failpoint.Value {
 	return v // an "off" term gives nil too
 }
 
-// hook makes every evaluation of an enabled failpoint a scheduling point,
-// and applies a leading probability from the world's "faults" stream, so
-// that a seed decides whether it fires.
+// hook applies a leading probability from the world's "faults" stream, so
+// that the seed decides whether an enabled failpoint fires.
 func (r *Runtime) hook(_ context.Context, name string) bool {
-	r.w.Point(r.label(name), 1)
 	p := r.armed[name]
 	return p >= 1 || r.faults.Float64() < p
 }
