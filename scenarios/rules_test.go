@@ -38,7 +38,7 @@ func TestCodeInsideTheWorldFollowsTheDeterminismRules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks from source; a few seconds")
 	}
-	for _, dir := range []string{"../allocator", "../hoax", "."} {
+	for _, dir := range []string{"../allocator", "../allocator/simrt", "../hoax", "."} {
 		problems := checkDir(t, dir)
 		require.Empty(t, problems, "determinism rules broken in %s", dir)
 	}

@@ -123,6 +123,3 @@ func (s *Scenario) Expectation(strategy string) (Expectation, bool) {
 	}
 	return s.Expect[i], true
 }
-
-// isRace reports whether invariant name is one of the scenario's races.
-func (s *Scenario) isRace(name string) bool { return slices.Contains(s.Race, name) }
