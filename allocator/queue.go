@@ -107,9 +107,24 @@ type Queue struct {
 	stats    QueueStats
 }
 
+// The queue's own step labels and notifier: how idle workers claim work,
+// sleep and hand results back.
+const (
+	labelClaim    = "queue.claim"
+	labelComplete = "queue.complete"
+	notifierIdle  = "queue.idle"
+)
+
+// QueueMachinery reports whether a kernel object or label name is the
+// queue's hand-off machinery (idle workers claiming, sleeping, completing),
+// which a story of a race can leave out.
+func QueueMachinery(name string) bool {
+	return name == labelClaim || name == labelComplete || name == notifierIdle
+}
+
 func newQueue(rt Runtime, t Timings) *Queue {
 	return &Queue{
-		rt: rt, timings: t, byID: make(map[TaskID]*queuedTask), idle: rt.NewNotifier("queue.idle"),
+		rt: rt, timings: t, byID: make(map[TaskID]*queuedTask), idle: rt.NewNotifier(notifierIdle),
 		waiting: taskHeap{byDue: true},
 	}
 }
@@ -154,7 +169,7 @@ func (q *Queue) Awaken(ids []TaskID) {
 // long to sleep: until the next due time if no other idle worker keeps
 // that time, else until notified (-1).
 func (q *Queue) claim(worker int) (t *queuedTask, wait time.Duration, stop, more bool) {
-	q.rt.StepBegin("queue.claim")
+	q.rt.StepBegin(labelClaim)
 	defer q.rt.StepEnd()
 	if q.stopped {
 		return nil, 0, true, false
@@ -183,7 +198,7 @@ func (q *Queue) claim(worker int) (t *queuedTask, wait time.Duration, stop, more
 
 // complete applies a run's outcome.
 func (q *Queue) complete(t *queuedTask, out Outcome) {
-	q.rt.StepBegin("queue.complete")
+	q.rt.StepBegin(labelComplete)
 	q.stats.Runs++
 	now := q.rt.Now()
 	t.leased = false

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/drysim/drysim/reports/sweep"
 	"github.com/drysim/drysim/scenarios"
 )
 
@@ -18,17 +19,19 @@ type SweepInfo struct {
 }
 
 // Describe summarizes records.
-func Describe(recs []Record) SweepInfo {
+func Describe(recs []sweep.Record) SweepInfo {
 	info := SweepInfo{Runs: len(recs)}
-	seeds := map[Key]int{}
+	type combination struct {
+		scenario, strategy, sched string
+		workers                   int
+	}
+	seeds := map[combination]int{}
 	for _, r := range recs {
 		info.Scenarios = appendUnique(info.Scenarios, r.Scenario)
 		info.Strategies = appendUnique(info.Strategies, r.Strategy)
 		info.Scheds = appendUnique(info.Scheds, r.Sched)
 		info.Workers = appendUnique(info.Workers, r.Workers)
-		k := r.Key()
-		k.Seed = 0
-		seeds[k]++
+		seeds[combination{r.Scenario, r.Strategy, r.Sched, r.Workers}]++
 		if info.First == 0 || r.Seed < info.First {
 			info.First = r.Seed
 		}
@@ -51,22 +54,6 @@ func appendUnique[T comparable](xs []T, x T) []T {
 	return append(xs, x)
 }
 
-// compareStrategies lists naive, global, slot first, then the ablations.
-func compareStrategies(a, b string) int {
-	rank := func(s string) int {
-		switch s {
-		case "naive":
-			return 0
-		case "global":
-			return 1
-		case "slot":
-			return 2
-		}
-		return 3
-	}
-	return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a, b))
-}
-
 // ScenarioRow is one scenario x strategy line of the safety table.
 type ScenarioRow struct {
 	Scenario, Strategy   string
@@ -74,13 +61,13 @@ type ScenarioRow struct {
 	Per1000              float64 // failing runs per 1000 seeds
 	Steals, Stalls       int
 	MeanSteps            float64
-	FirstFailing         *Record // the first failing run, for its repro line
+	FirstFailing         *sweep.Record // the first failing run, for its repro line
 }
 
 // SafetyTable aggregates records per scenario and strategy.
-func SafetyTable(recs []Record) []ScenarioRow {
+func SafetyTable(recs []sweep.Record) []ScenarioRow {
 	var rows []ScenarioRow
-	for _, g := range groupBy(recs, func(r Record) [2]string { return [2]string{r.Scenario, r.Strategy} }) {
+	for _, g := range groupBy(recs, func(r sweep.Record) [2]string { return [2]string{r.Scenario, r.Strategy} }) {
 		row := ScenarioRow{Scenario: g.key[0], Strategy: g.key[1]}
 		var steps int64
 		for i, r := range g.recs {
@@ -110,8 +97,10 @@ func SafetyTable(recs []Record) []ScenarioRow {
 	return rows
 }
 
-func stalled(r Record) bool {
-	return slices.ContainsFunc(r.Violations, func(v Violation) bool { return v.Invariant == scenarios.InvReclaimStall })
+// stalled reports whether the run broke a measured invariant (a known
+// hole such as scenarios.InvReclaimStall).
+func stalled(r sweep.Record) bool {
+	return slices.ContainsFunc(r.Violations, func(v sweep.Violation) bool { return scenarios.IsMeasured(v.Invariant) })
 }
 
 // LoadRow is one strategy x workers line of the load table.
@@ -126,11 +115,11 @@ type LoadRow struct {
 }
 
 // LoadTable aggregates one scenario's records per strategy and worker count.
-func LoadTable(recs []Record, scenario string) []LoadRow {
+func LoadTable(recs []sweep.Record, scenario string) []LoadRow {
 	var rows []LoadRow
-	mine := filter(recs, func(r Record) bool { return r.Scenario == scenario })
-	for _, g := range groupBy(mine, func(r Record) string { return r.Strategy }) {
-		for _, wg := range groupBy(g.recs, func(r Record) int { return r.Workers }) {
+	mine := filter(recs, func(r sweep.Record) bool { return r.Scenario == scenario })
+	for _, g := range groupBy(mine, func(r sweep.Record) string { return r.Strategy }) {
+		for _, wg := range groupBy(g.recs, func(r sweep.Record) int { return r.Workers }) {
 			rows = append(rows, loadRow(g.key, wg.key, wg.recs))
 		}
 	}
@@ -140,7 +129,7 @@ func LoadTable(recs []Record, scenario string) []LoadRow {
 	return rows
 }
 
-func loadRow(strategy string, workers int, recs []Record) LoadRow {
+func loadRow(strategy string, workers int, recs []sweep.Record) LoadRow {
 	row := LoadRow{Strategy: strategy, Workers: workers, Runs: len(recs)}
 	var p50, p99, all float64
 	for _, r := range recs {
@@ -175,14 +164,14 @@ type FirstViolation struct {
 }
 
 // SeedsToFirstViolation measures a racy strategy per scenario and scheduler.
-func SeedsToFirstViolation(recs []Record, strategy string) []FirstViolation {
+func SeedsToFirstViolation(recs []sweep.Record, strategy string) []FirstViolation {
 	var out []FirstViolation
-	for _, g := range groupBy(recs, func(r Record) [2]string { return [2]string{r.Scenario, r.Sched} }) {
+	for _, g := range groupBy(recs, func(r sweep.Record) [2]string { return [2]string{r.Scenario, r.Sched} }) {
 		fv := FirstViolation{Scenario: g.key[0], Sched: g.key[1], Seeds: math.NaN()}
 		// Per worker count, the rank of the first racing seed; then the mean.
 		var sum float64
 		var found, groups int
-		for _, wg := range groupBy(filter(g.recs, func(r Record) bool { return r.Strategy == strategy }), func(r Record) int { return r.Workers }) {
+		for _, wg := range groupBy(filter(g.recs, func(r sweep.Record) bool { return r.Strategy == strategy }), func(r sweep.Record) int { return r.Workers }) {
 			groups++
 			fv.Of = max(fv.Of, len(wg.recs))
 			for i, r := range wg.recs {
@@ -205,11 +194,11 @@ func SeedsToFirstViolation(recs []Record, strategy string) []FirstViolation {
 
 type group[K comparable] struct {
 	key  K
-	recs []Record
+	recs []sweep.Record
 }
 
 // groupBy splits records (sorted by key) into groups in first-seen order.
-func groupBy[K comparable](recs []Record, key func(Record) K) []group[K] {
+func groupBy[K comparable](recs []sweep.Record, key func(sweep.Record) K) []group[K] {
 	var out []group[K]
 	index := map[K]int{}
 	for _, r := range recs {
@@ -225,8 +214,8 @@ func groupBy[K comparable](recs []Record, key func(Record) K) []group[K] {
 	return out
 }
 
-func filter(recs []Record, keep func(Record) bool) []Record {
-	var out []Record
+func filter(recs []sweep.Record, keep func(sweep.Record) bool) []sweep.Record {
+	var out []sweep.Record
 	for _, r := range recs {
 		if keep(r) {
 			out = append(out, r)

@@ -24,10 +24,11 @@ func (r *Report) strategyMeans(keep func(int) bool, value func(LoadRow) float64)
 	return out
 }
 
-// ranked lists naive, global and slot present in means, best (highest) first.
+// ranked lists the named strategies present in means, best (highest)
+// first.
 func ranked(means map[string]float64) []string {
 	var out []string
-	for _, st := range []string{"naive", "global", "slot"} {
+	for _, st := range named() {
 		if _, ok := means[st]; ok {
 			out = append(out, st)
 		}
@@ -50,17 +51,17 @@ func (r *Report) lockWaitFinding() string {
 	if len(order) < 2 {
 		return ""
 	}
-	worst := order[0]
-	if _, ok := means["global"]; !ok {
-		return fmt.Sprintf("At 64 and more workers the worst lock-wait p99 on %s is %s's, %.2fs (%s); the sweep has no global runs to compare.",
+	worst, global := order[0], coarse()
+	if _, ok := means[global]; !ok {
+		return fmt.Sprintf("At 64 and more workers the worst lock-wait p99 on %s is %s's, %.2fs (%s); the sweep has no runs of the coarse-lock strategy to compare.",
 			r.Load, worst, means[worst], others(order, means, "%.2fs"))
 	}
-	if worst == "global" {
-		return fmt.Sprintf("At 64 and more workers global has the worst lock-wait p99 on %s: %.2fs (%s).",
-			r.Load, means[worst], others(order, means, "%.2fs"))
+	if worst == global {
+		return fmt.Sprintf("At 64 and more workers %s has the worst lock-wait p99 on %s: %.2fs (%s).",
+			global, r.Load, means[worst], others(order, means, "%.2fs"))
 	}
-	return fmt.Sprintf("At 64 and more workers the worst lock-wait p99 on %s is %s's, %.2fs, not global's (%s): the measurements do not show the global lock as the worst waiter here.",
-		r.Load, worst, means[worst], others(order, means, "%.2fs"))
+	return fmt.Sprintf("At 64 and more workers the worst lock-wait p99 on %s is %s's, %.2fs, not %s's (%s): the measurements do not show the coarse lock as the worst waiter here.",
+		r.Load, worst, means[worst], global, others(order, means, "%.2fs"))
 }
 
 // throughputFinding compares throughput among the strategies that held
@@ -86,9 +87,9 @@ func (r *Report) throughputFinding() string {
 	if len(order) > 1 {
 		text += " (" + others(order, held, "%.1f") + ")"
 	}
-	if best != "slot" {
-		if v, ok := held["slot"]; ok {
-			text += fmt.Sprintf(", not slot (%.1f): the measurements put %s ahead", v, best)
+	if ref := reference(); best != ref {
+		if v, ok := held[ref]; ok {
+			text += fmt.Sprintf(", not %s (%.1f): the measurements put %s ahead", ref, v, best)
 		}
 	}
 	if len(broke) > 0 {

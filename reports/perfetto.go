@@ -40,7 +40,7 @@ func WritePerfetto(w io.Writer, tr *sim.Trace, process string, violations []stri
 	for _, t := range traceTasks(tr) {
 		f.TraceEvents = append(f.TraceEvents, TraceEvent{Name: "thread_name", Ph: "M", Pid: 1, Tid: tid(t), Args: map[string]any{"name": tr.TaskName(t)}})
 	}
-	for _, h := range LockHolds(tr) {
+	for _, h := range tr.LockHolds() {
 		dur := ts(h.ToTime, h.To) - ts(h.FromTime, h.From)
 		f.TraceEvents = append(f.TraceEvents, TraceEvent{
 			Name: h.Lock, Cat: "lock", Ph: "X", Ts: ts(h.FromTime, h.From), Dur: &dur, Pid: 1, Tid: tid(h.Task),

@@ -10,14 +10,17 @@ import (
 
 	"gonum.org/v1/plot"
 
+	"github.com/drysim/drysim/reports/sweep"
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/sim"
 )
 
 // Report is everything a report page shows, computed from records alone
-// (the timeline reruns one recorded run).
+// and, for the timeline, the trace of one failing run it is handed.
 type Report struct {
 	Info     SweepInfo
 	Load     string // the scenario the load figures use
+	Baseline string // the strategy with none of the fixes, whose first violations are plotted
 	Safety   []ScenarioRow
 	LoadRows []LoadRow
 	First    []FirstViolation
@@ -29,30 +32,41 @@ type Report struct {
 
 // TimelineInfo is the failing run the timeline and trace export show.
 type TimelineInfo struct {
-	Record    Record
+	Record    sweep.Record
 	Violation string
 	SVG, JSON string
 }
 
+// Story is one failing run for the report to draw: a record and the trace
+// of its rerun up to its first race violation (see StoryRecord).
+type Story struct {
+	Record    sweep.Record
+	Trace     *sim.Trace
+	Violation scenarios.Violation
+}
+
 // Generate writes the report for records into dir: the figures as PNG and
-// SVG, a timeline and a Perfetto trace of one failing run, index.html and
-// REPORT.md. The same records give byte-identical files.
-func Generate(recs []Record, dir string) (*Report, error) {
+// SVG, index.html and REPORT.md, and, given a story, its timeline and
+// Perfetto trace. The same records and story give byte-identical files.
+func Generate(recs []sweep.Record, story *Story, dir string) (*Report, error) {
 	if len(recs) == 0 {
-		return nil, fmt.Errorf("%w: no records to report on", ErrSweep)
+		return nil, fmt.Errorf("%w: no records to report on", sweep.ErrSweep)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	r := &Report{Info: Describe(recs), Safety: SafetyTable(recs), First: SeedsToFirstViolation(recs, "naive")}
+	r := &Report{Info: Describe(recs), Safety: SafetyTable(recs), Baseline: baseline()}
+	r.First = SeedsToFirstViolation(recs, r.Baseline)
 	r.Load = loadScenario(recs)
 	r.LoadRows = LoadTable(recs, r.Load)
 	r.Findings = findings(r)
 	if err := r.drawFigures(dir); err != nil {
 		return nil, err
 	}
-	if err := r.drawTimeline(recs, dir); err != nil {
-		return nil, err
+	if story != nil {
+		if err := r.drawTimeline(story, dir); err != nil {
+			return nil, err
+		}
 	}
 	for _, page := range []struct {
 		name  string
@@ -66,12 +80,12 @@ func Generate(recs []Record, dir string) (*Report, error) {
 	return r, nil
 }
 
-// loadScenario is double-allocation (the 200-lease load) if the sweep has
-// it, else the scenario with the most records.
-func loadScenario(recs []Record) string {
+// loadScenario is the scenario marked for load figures (scenarios.Load)
+// if the sweep has it, else the scenario with the most records.
+func loadScenario(recs []sweep.Record) string {
 	best, n := "", 0
-	for _, g := range groupBy(recs, func(r Record) string { return r.Scenario }) {
-		if g.key == "double-allocation" {
+	for _, g := range groupBy(recs, func(r sweep.Record) string { return r.Scenario }) {
+		if s, err := scenarios.ByName(g.key); err == nil && s.Load {
 			return g.key
 		}
 		if len(g.recs) > n {
@@ -103,8 +117,8 @@ func (r *Report) drawFigures(dir string) error {
 	}{
 		{Figure{"violations", "Failing runs per 1000 seeds", "Runs that broke an invariant (deadlocks, budgets and panics included; the measured reclaim-stall excluded) per 1000 seeds, by scenario and strategy."}, r.violationsPlot},
 		{Figure{"throughput", "Leases activated per virtual minute", fmt.Sprintf("Scenario %s: leases activated divided by the virtual minutes from the first request to the last activation, mean over seeds and schedulers, by worker count and strategy.", r.Load)}, r.throughputPlot},
-		{Figure{"lockwait", "Lock wait p99", fmt.Sprintf("Scenario %s: the 99th percentile of object-lock waits (virtual seconds; the global lock included), mean over seeds and schedulers, by worker count and strategy.", r.Load)}, r.lockWaitPlot},
-		{Figure{"first-violation", "Seeds to first violation", "Strategy naive: the rank of the first seed that broke one of the scenario's race invariants, random scheduler against PCT, averaged over worker counts (no bar: none in the sweep)."}, r.firstViolationPlot},
+		{Figure{"lockwait", "Lock wait p99", fmt.Sprintf("Scenario %s: the 99th percentile of object-lock waits (virtual seconds; the coarse strategy's one lock included), mean over seeds and schedulers, by worker count and strategy.", r.Load)}, r.lockWaitPlot},
+		{Figure{"first-violation", "Seeds to first violation", fmt.Sprintf("Strategy %s (none of the fixes): the rank of the first seed that broke one of the scenario's race invariants, by scheduler, averaged over worker counts (no bar: none in the sweep).", r.Baseline)}, r.firstViolationPlot},
 		{Figure{"resources", "Resources built vs needed", fmt.Sprintf("Scenario %s: resources built per run against the fewest that could have served the peak of linked leases, mean over every run, by strategy.", r.Load)}, r.resourcesPlot},
 	}
 	for _, f := range figs {
@@ -193,7 +207,7 @@ func (r *Report) firstViolationPlot() (*plot.Plot, error) {
 		}
 		ss = append(ss, s)
 	}
-	return barPlot("Seeds to first violation (naive)", "seeds", r.Info.Scenarios, ss)
+	return barPlot("Seeds to first violation ("+r.Baseline+")", "seeds", r.Info.Scenarios, ss)
 }
 
 func (r *Report) resourcesPlot() (*plot.Plot, error) {
@@ -214,32 +228,19 @@ func (r *Report) resourcesPlot() (*plot.Plot, error) {
 	return barPlot("Resources built vs needed ("+r.Load+")", "resources per run", r.strategies(), []series{built, needed})
 }
 
-// drawTimeline reruns the first failing run of a racy strategy (naive on
-// reclaim-race if the sweep has it), stopping at its first violation.
-func (r *Report) drawTimeline(recs []Record, dir string) error {
-	rec, ok := timelineRecord(recs)
-	if !ok {
-		return nil
-	}
-	cfg := rec.Key().RunConfig()
-	cfg.Trace, cfg.StopOn = true, firstRaceInvariant(rec)
-	res, err := scenarios.Run(cfg)
-	if err != nil {
-		return fmt.Errorf("timeline rerun %s: %w", rec.Key(), err)
-	}
-	if len(res.Violations) == 0 {
-		return fmt.Errorf("timeline rerun %s: the recorded violation did not recur (hash %s, recorded %s)", rec.Key(), res.HashString(), rec.Hash)
-	}
-	v := res.Violations[len(res.Violations)-1]
+// drawTimeline draws the story's run as an SVG timeline and exports it
+// as a Perfetto trace.
+func (r *Report) drawTimeline(story *Story, dir string) error {
+	rec, v := story.Record, story.Violation
 	info := &TimelineInfo{Record: rec, Violation: v.String(), SVG: "timeline.svg", JSON: "timeline.perfetto.json"}
 	title := fmt.Sprintf("%s / %s, %d workers, seed %d", rec.Scenario, rec.Strategy, rec.Workers, rec.Seed)
 	if err := writeFile(filepath.Join(dir, info.SVG), func(f *os.File) error {
-		return WriteTimeline(f, res.Sim.Trace, TimelineOptions{Title: title, Mark: v.Invariant + ": " + v.Detail})
+		return WriteTimeline(f, story.Trace, TimelineOptions{Title: title, Mark: v.Invariant + ": " + v.Detail})
 	}); err != nil {
 		return err
 	}
 	if err := writeFile(filepath.Join(dir, info.JSON), func(f *os.File) error {
-		return WritePerfetto(f, res.Sim.Trace, title, []string{v.String()})
+		return WritePerfetto(f, story.Trace, title, []string{v.String()})
 	}); err != nil {
 		return err
 	}
@@ -248,25 +249,33 @@ func (r *Report) drawTimeline(recs []Record, dir string) error {
 	return nil
 }
 
-// firstRaceInvariant is the first of the record's violations that belongs
-// to its scenario's race.
-func firstRaceInvariant(rec Record) string {
+// FirstRaceInvariant is the first of the record's violations that belongs
+// to its scenario's race (or its first violation): where a rerun of the
+// record should stop to tell its story.
+func FirstRaceInvariant(rec sweep.Record) string {
 	s, err := scenarios.ByName(rec.Scenario)
 	for _, v := range rec.Violations {
-		if err == nil && slices.Contains(s.Race, v.Invariant) {
+		if err == nil && s.IsRace(v.Invariant) {
 			return v.Invariant
 		}
+	}
+	if len(rec.Violations) == 0 {
+		return ""
 	}
 	return rec.Violations[0].Invariant
 }
 
-func timelineRecord(recs []Record) (Record, bool) {
-	var first *Record
+// StoryRecord picks the failing run a report tells the story of: the
+// baseline strategy on the headline scenario (scenarios.Headline) if the
+// sweep has such a run, else the first record that shows its race.
+func StoryRecord(recs []sweep.Record) (sweep.Record, bool) {
+	var first *sweep.Record
+	base := baseline()
 	for i, rec := range recs {
 		if !rec.Race || len(rec.Violations) == 0 {
 			continue
 		}
-		if rec.Scenario == "reclaim-race" && rec.Strategy == "naive" {
+		if s, err := scenarios.ByName(rec.Scenario); err == nil && s.Headline && rec.Strategy == base {
 			return rec, true
 		}
 		if first == nil {
@@ -274,7 +283,7 @@ func timelineRecord(recs []Record) (Record, bool) {
 		}
 	}
 	if first == nil {
-		return Record{}, false
+		return sweep.Record{}, false
 	}
 	return *first, true
 }
@@ -306,7 +315,7 @@ func findings(r *Report) []string {
 		}
 		return runs, failing
 	}
-	for _, st := range []string{"naive", "global", "slot"} {
+	for _, st := range named() {
 		runs, failing := sum(st)
 		if runs == 0 {
 			continue

@@ -14,34 +14,44 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/drysim/drysim/reports"
+	"github.com/drysim/drysim/reports/sweep"
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
+	"github.com/drysim/drysim/sim"
 )
 
-// reportRecords sweeps a small plan and loads it back from a file.
-func reportRecords(t *testing.T) []reports.Record {
+// reportRecords sweeps a small plan, loads it back from a file and reruns
+// the story the report tells, as drysim report does.
+func reportRecords(t *testing.T) ([]sweep.Record, *reports.Story) {
 	t.Helper()
-	p := reports.Plan{
+	p := sweep.Plan{
 		Scenarios: []string{"reclaim-race", "release-race"}, Strategies: []string{"naive", "global", "slot"},
-		Workers: []int{4, 64}, Scheds: []string{"random", "pct"}, Seeds: 4,
+		Workers: []int{4, 64}, Scheds: []sim.SchedulerSpec{{Scheduler: sim.Random{}}, {Scheduler: sim.PCT{Depth: 3}}}, Seeds: 4,
 	}
 	path := filepath.Join(t.TempDir(), "results.jsonl")
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	_, err = reports.Sweep(context.Background(), p.Keys(), nil, f, reports.SweepOptions{})
+	_, err = harness.Sweep(context.Background(), p.All(), p.Len(), f, harness.SweepOptions{})
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
-	recs, err := reports.Load(path)
+	recs, err := sweep.Load(path)
 	require.NoError(t, err)
-	require.Len(t, recs, len(p.Keys()))
-	return recs
+	require.Len(t, recs, p.Len())
+	rec, ok := reports.StoryRecord(recs)
+	require.True(t, ok)
+	require.Equal(t, "reclaim-race", rec.Scenario, "the headline scenario's story")
+	res, err := harness.Run(rec.Identity(), harness.Options{Trace: true, StopOn: reports.FirstRaceInvariant(rec)})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Violations)
+	return recs, &reports.Story{Record: rec, Trace: res.Sim.Trace, Violation: res.Violations[len(res.Violations)-1]}
 }
 
 func TestReportIsByteIdenticalForTheSameRecords(t *testing.T) {
-	recs := reportRecords(t)
+	recs, story := reportRecords(t)
 	a, b := t.TempDir(), t.TempDir()
-	ra, err := reports.Generate(recs, a)
+	ra, err := reports.Generate(recs, story, a)
 	require.NoError(t, err)
-	rb, err := reports.Generate(recs, b)
+	rb, err := reports.Generate(recs, story, b)
 	require.NoError(t, err)
 	require.Equal(t, ra.Files, rb.Files)
 	for _, name := range ra.Files {
@@ -59,7 +69,8 @@ func TestReportIsByteIdenticalForTheSameRecords(t *testing.T) {
 
 func TestReportFilesAreValid(t *testing.T) {
 	dir := t.TempDir()
-	r, err := reports.Generate(reportRecords(t), dir)
+	recs, story := reportRecords(t)
+	r, err := reports.Generate(recs, story, dir)
 	require.NoError(t, err)
 	for _, name := range r.Files {
 		if filepath.Ext(name) == ".png" {
@@ -96,7 +107,7 @@ func TestReportFilesAreValid(t *testing.T) {
 // The trace-event format (Chrome's "JSON Object Format"): the fields each
 // phase needs, with the types Perfetto's importer expects.
 func TestPerfettoExportIsValidTraceEventJSON(t *testing.T) {
-	res, err := scenarios.Run(scenarios.RunConfig{Scenario: "reclaim-race", Strategy: "naive", Seed: 1, Workers: 4, Trace: true})
+	res, err := harness.Run(scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: 1, Workers: 4}, harness.Options{Trace: true})
 	require.NoError(t, err)
 	var b bytes.Buffer
 	require.NoError(t, reports.WritePerfetto(&b, res.Sim.Trace, "test", []string{"a violation"}))
@@ -143,28 +154,4 @@ func checkTraceEvents(t *testing.T, data []byte, events int) {
 	require.Equal(t, events+1, phases["i"], "every trace event plus the violation")
 	require.Positive(t, phases["X"], "lock holds")
 	require.Positive(t, phases["M"], "thread names")
-}
-
-func TestLoadMergesShardsAndRejectsGarbage(t *testing.T) {
-	dir := t.TempDir()
-	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
-	p := reports.Plan{Scenarios: []string{"release-race"}, Strategies: []string{"slot"}, Workers: []int{4}, Scheds: []string{"random"}, Seeds: 6}
-	for i, path := range []string{a, b} {
-		q := p
-		q.Shard = reports.Shard{Index: i, Count: 2}
-		f, err := os.Create(path)
-		require.NoError(t, err)
-		_, err = reports.Sweep(context.Background(), q.Keys(), nil, f, reports.SweepOptions{})
-		require.NoError(t, err)
-		require.NoError(t, f.Close())
-	}
-	recs, err := reports.Load(a, b, a) // a file given twice counts once
-	require.NoError(t, err)
-	require.Len(t, recs, 6)
-	require.True(t, slices.IsSortedFunc(recs, func(x, y reports.Record) int { return int(x.Seed) - int(y.Seed) }))
-
-	bad := filepath.Join(dir, "bad.jsonl")
-	require.NoError(t, os.WriteFile(bad, []byte("{}\nnot json\n"), 0o644))
-	_, err = reports.Load(bad)
-	require.ErrorContains(t, err, "bad.jsonl line 2: not a drysim record")
 }

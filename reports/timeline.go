@@ -91,7 +91,7 @@ func drawLanes(b *strings.Builder, tr *sim.Trace, lanes []int32, width int) {
 }
 
 func drawHolds(b *strings.Builder, tr *sim.Trace, first int64, lane map[int32]int, x func(int64) float64) {
-	for _, h := range LockHolds(tr) {
+	for _, h := range tr.LockHolds() {
 		i, ok := lane[h.Task]
 		if !ok || h.To < first {
 			continue

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"time"
 
+	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 )
 
@@ -29,8 +30,8 @@ func activationFailure() *Scenario {
 			Hold:   hoax.Latency{Min: 5 * time.Second, Max: 30 * time.Second},
 			Safety: 20 * time.Minute, Liveness: time.Hour,
 		},
-		Expect: expect(200, 100,
-			[]string{"naive", "slot-without=allocate-failure-yields"},
-			[]string{"global", "slot"}),
+		ClosedBy: []allocator.Fix{allocator.FixAllocateFailureYields},
+		Recipe: Recipe{Failpoints: []Failpoint{{hoax.FPAllocateResource, `2*return("fail")`}, {hoax.FPActivateResource, `1*return("hang")`}},
+			Doc: "the first two allocations fail after the blueprint said yes; the first setup hangs"},
 	}
 }

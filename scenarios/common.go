@@ -26,16 +26,3 @@ func hosts(n int) []string {
 	}
 	return out
 }
-
-// expect builds an expectation list: racy strategies reproduce within
-// reproduceSeeds, fixed ones hold over holdSeeds.
-func expect(holdSeeds, reproduceSeeds int, racy []string, fixed []string) []Expectation {
-	var out []Expectation
-	for _, s := range racy {
-		out = append(out, Expectation{Strategy: s, Reproduces: true, Seeds: reproduceSeeds})
-	}
-	for _, s := range fixed {
-		out = append(out, Expectation{Strategy: s, Seeds: holdSeeds})
-	}
-	return out
-}

@@ -1,48 +1,46 @@
-// Package scenarios turns the allocator into experiments: one file per
-// documented race, each with the workload that exposes it, the hoax knobs,
-// the invariants that catch it, and what every strategy is expected to do.
+// Package scenarios is what runs inside a world: one file per documented
+// race (its workload, hoax knobs, failpoints, the fixes that close it and
+// a recipe that makes it happen on seed 1), the requesters that drive it,
+// and the checker that watches it. It starts no goroutine, reads no clock
+// and takes every random number from the world (docs/determinism.md); a
+// test checks the whole package for that. Running worlds — one, many in
+// parallel, shrinking, replay files — is package scenarios/harness.
 //
-// # A run
+// # What a run is
 //
-// Run builds a world from a RunConfig (scenario, strategy, seed, workers,
-// scheduler, failpoints), starts the allocator's workers, a set of
-// requesters ("clients") and a conductor, and runs it to the end:
+// An Identity names a run: scenario, locking strategy, scheduler, seed,
+// worker count, overrides and failpoints. Its field list is the one
+// vocabulary of drysim: flags (Register), the repro line (Args, Command),
+// a replay file's header (WriteFields, Setter) and a sweep's key (String)
+// are four spellings of it, so nothing spells a run out by hand.
 //
-//	res, err := scenarios.Run(scenarios.RunConfig{Scenario: "reclaim-race", Strategy: "naive", Seed: 1})
-//	if v := res.FirstRaceViolation(); v != nil {
-//		fmt.Println(v, "\nrepro:", res.Repro())
-//	}
+//	id := scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: 1}
+//	fmt.Println(id.Command("run"))
+//	// drysim run -scenario reclaim-race -strategy naive -seed 1 -workers 64
 //
-// The clients request leases, wait for them, hold them and release them.
-// The conductor lets faults happen for the scenario's safety phase, then
-// switches them off and gives every lease the liveness budget to become
-// active or end, and the queue to drain, before it stops the allocator.
+// Prepare checks an identity against its scenario; Prepared.Start builds
+// the experiment inside a sim.World (allocator, hoax blueprint, requesters
+// and a conductor) and Experiment.Finish reads what it found once the world
+// has run. The harness does exactly that around w.Run.
 //
 // # Invariants
 //
-// A checker watches every committed store step (Store.Observe) and reads
-// only the store, its audit log and the hoax's counts: never what the
-// allocator meant to do. Step invariants hold after every step; quiescent
-// ones once the queue has drained, because Drydock lets them lapse between
-// two worker runs (an active lease on a released resource while its
-// release command is still queued). Invariants lists them; each violation
-// names the invariant, the objects, the step and the virtual time.
+// Invariants is one table: name, doc, phase (step, quiescent, liveness),
+// whether it is forbidden or only measured, and its checks as hooks the
+// checker calls at the moments they name (an audit entry, a committed row,
+// quiescence, the liveness deadline). The checker reads only the store,
+// its audit log and the hoax's counts: never what the allocator meant to
+// do. Step invariants hold after every committed step; quiescent ones once
+// the queue has drained, because Drydock lets them lapse between two
+// worker runs (an active lease on a released resource while its release
+// command is still queued).
 //
-// # Reproducing and shrinking
+// # Fixes and expectations
 //
-// Result.Repro is the drysim command line that reruns a run; NewReplayFile
-// turns a run with its decisions into a ReplayFile (plain text, one
-// decision per line) whose Run replays it strictly and checks its hash.
-// Shrink reduces a failing run, configuration first (leases, workers,
-// requesters, limit, failpoints), then decisions, to the forced context
-// switches that still break the same invariant. Recipes are failpoint sets
-// that make each race happen on seed 1.
-//
-// # Expectations
-//
-// Each scenario says, per strategy, "reproduces within K seeds" (some seed
-// breaks one of its race invariants) or "holds over M seeds" (no seed
-// breaks any invariant, measured ones aside: see InvReclaimStall). Check
-// runs them, worlds in parallel, and returns one CheckRow per strategy
-// with the first failing seed and the command that reruns it.
+// A scenario declares the fixes that close its race (ClosedBy); what every
+// strategy must do follows (Expectations): one that lacks a closing fix
+// must reproduce the race within ReproduceSeeds, one that closes all of
+// them must break no invariant over HoldSeeds. The catalogue test fails
+// when a fix closes no scenario, a scenario has no recipe, or an invariant
+// has no check.
 package scenarios

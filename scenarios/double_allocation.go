@@ -3,6 +3,7 @@ package scenarios
 import (
 	"time"
 
+	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 )
 
@@ -24,8 +25,9 @@ func doubleAllocation() *Scenario {
 			Hold:     hoax.Latency{Min: 10 * time.Second, Max: time.Minute},
 			Liveness: time.Hour,
 		},
-		Expect: expect(200, 100,
-			[]string{"naive", "slot-without=binding-slot-locks", "slot-without=limit-slot-locks"},
-			[]string{"global", "slot"}),
+		ClosedBy: []allocator.Fix{allocator.FixBindingSlotLocks, allocator.FixLimitSlotLocks},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeAllocateResource, "return(2000)"}},
+			Doc: "two seconds between the coarse limit/binding check and the first save"},
+		Load: true,
 	}
 }

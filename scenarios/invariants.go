@@ -2,95 +2,142 @@ package scenarios
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
 )
 
-// Invariant names. "Step" invariants hold after every committed store step;
-// "quiescent" ones hold once the queue has drained at the end of a run,
-// because Drydock lets them lapse between two worker runs (see each doc).
+// Phase says when an invariant must hold.
+type Phase uint8
+
 const (
-	// InvBindingUnique (step): no host binding backs two live (pending or
-	// active) resources.
-	InvBindingUnique = "binding-unique"
-	// InvBlueprintLimit (step): resources that are not destroyed never
-	// exceed the blueprint's limit (WorkingCopy counts pending, active,
-	// broken and released ones).
-	InvBlueprintLimit = "blueprint-limit"
-	// InvLeaseCapacity (step): acquired and active leases on a resource
-	// never exceed its capacity.
-	InvLeaseCapacity = "lease-capacity"
-	// InvOnePendingAllocation (step): a lease never waits on two pending
-	// resources it built itself (D21807).
-	InvOnePendingAllocation = "one-pending-allocation"
-	// InvAttributesMatch (step): once a resource's attributes are set,
-	// every acquired or active lease on it wants nothing they contradict.
-	InvAttributesMatch = "attributes-match"
-	// InvAcquireLiveResource (step): a lease is linked only to a resource
-	// that is pending or active at the instant of the link.
-	InvAcquireLiveResource = "acquire-live-resource"
-	// InvReclaimIdleOnly (step): a reclaim releases a resource only if no
-	// lease is acquired or active on it at the instant of the release.
-	InvReclaimIdleOnly = "reclaim-idle-only"
-	// InvReleaseOnce (step and quiescent): each lease's release hook runs
-	// at most once, and exactly once for every lease that was linked and
-	// then released.
-	InvReleaseOnce = "release-hooks-once"
-	// InvSingleWriter (step): every lease status change starts from the
-	// status the store held; a write based on a stale read (a lost update)
-	// breaks the chain.
-	InvSingleWriter = "single-writer"
-	// InvBrokenOwnCause (step): a lease breaks only for its own reasons
-	// (its activation failed, no blueprint can serve it), never because its
-	// resource or a blueprint's allocation failed.
-	InvBrokenOwnCause = "broken-own-cause"
-	// InvNoOrphanSlotLocks (step): no slot lock is held by a destroyed
-	// lease or resource.
-	InvNoOrphanSlotLocks = "no-orphan-slot-locks"
-	// InvNoLeaseOnDeadResource (quiescent): no acquired or active lease
-	// remains on a resource that is released, broken or destroyed. Between
-	// worker runs such a lease may exist while its release command or its
-	// throw-back is still queued.
-	InvNoLeaseOnDeadResource = "no-lease-on-dead-resource"
-	// InvLiveness (liveness phase): with faults off, every lease becomes
-	// active or ends within the scenario's liveness budget, and the queue
-	// drains.
-	InvLiveness = "liveness"
-	// InvReclaimStall (liveness phase): a lease waits for ever on a reclaim
-	// the resource worker refused. Drydock keeps a refused reclaim in the
-	// lease's reclaimed list, and yieldForReclaimingResources (D19753)
-	// yields while that resource stays active; if nothing else releases
-	// it, the lease never allocates again. drysim found this hole in the
-	// modelled Drydock; scenarios measure it rather than forbid it.
-	InvReclaimStall = "reclaim-stall"
+	// PhaseStep: after every committed store step.
+	PhaseStep Phase = iota
+	// PhaseQuiescent: once the queue has drained at the end of a run.
+	// Drydock lets these lapse between two worker runs.
+	PhaseQuiescent
+	// PhaseStepAndQuiescent: a bound after every step (at most once) and
+	// a completion at quiescence (exactly once).
+	PhaseStepAndQuiescent
+	// PhaseLiveness: within the liveness budget, with faults off.
+	PhaseLiveness
 )
 
-// InvariantDoc is one invariant's name and meaning.
-type InvariantDoc struct {
-	Name, Doc string
+var phaseNames = [...]string{"step", "quiescent", "step+quiescent", "liveness"}
+
+func (p Phase) String() string {
+	if int(p) < len(phaseNames) {
+		return phaseNames[p]
+	}
+	return fmt.Sprintf("Phase(%d)", uint8(p))
 }
 
-// Invariants lists every invariant with its meaning.
-func Invariants() []InvariantDoc {
-	return []InvariantDoc{
-		{InvBindingUnique, "no host binding backs two live resources"},
-		{InvBlueprintLimit, "resources not destroyed stay within the blueprint's limit"},
-		{InvLeaseCapacity, "leases on a resource stay within its capacity"},
-		{InvOnePendingAllocation, "a lease waits on at most one pending resource of its own"},
-		{InvAttributesMatch, "a linked lease's wants match its resource's attributes"},
-		{InvAcquireLiveResource, "leases are linked only to pending or active resources"},
-		{InvReclaimIdleOnly, "a reclaim releases only resources with no linked lease"},
-		{InvReleaseOnce, "each lease's release hook runs exactly once"},
-		{InvSingleWriter, "no lease status write is based on a stale read"},
-		{InvBrokenOwnCause, "leases break only for their own activation failure"},
-		{InvNoOrphanSlotLocks, "destroyed objects hold no slot locks"},
-		{InvNoLeaseOnDeadResource, "at quiescence no linked lease sits on a dead resource"},
-		{InvLiveness, "with faults off, every lease becomes active or ends within budget"},
-		{InvReclaimStall, "a lease waits for ever on a reclaim that was refused (a Drydock hole; measured)"},
+// Invariant is one property the checker watches. Its checks are optional
+// hooks, called in table order (Invariants) at the moments they name; each
+// reads only the store, its audit log and the hoax's counts.
+type Invariant struct {
+	Name string
+	Doc  string // one line
+	// Phase says when it must hold.
+	Phase Phase
+	// Measured: a known hole of the modelled Drydock that drysim counts
+	// instead of forbidding; a fixed strategy may break it.
+	Measured bool
+
+	onAudit      func(c *checker, e allocator.AuditEntry)
+	onResource   func(c *checker, r allocator.Resource)
+	onLease      func(c *checker, l allocator.Lease)
+	atQuiescence func(c *checker)
+	atDeadline   func(c *checker, l liveness)
+}
+
+// liveness is the state of the run when the liveness budget ran out.
+type liveness struct {
+	budget      time.Duration
+	clientsLeft int  // requesters still running
+	clientsDone bool // every requester finished; the queue did not drain
+	openTasks   int
+}
+
+// Invariant names.
+const (
+	InvNoOrphanSlotLocks     = "no-orphan-slot-locks"
+	InvBindingUnique         = "binding-unique"
+	InvBlueprintLimit        = "blueprint-limit"
+	InvOnePendingAllocation  = "one-pending-allocation"
+	InvAttributesMatch       = "attributes-match"
+	InvLeaseCapacity         = "lease-capacity"
+	InvNoLeaseOnDeadResource = "no-lease-on-dead-resource"
+	InvAcquireLiveResource   = "acquire-live-resource"
+	InvReclaimIdleOnly       = "reclaim-idle-only"
+	InvReleaseOnce           = "release-hooks-once"
+	InvSingleWriter          = "single-writer"
+	InvBrokenOwnCause        = "broken-own-cause"
+	InvReclaimStall          = "reclaim-stall"
+	InvLiveness              = "liveness"
+)
+
+// Invariants lists every invariant. The order is the order the checker
+// calls the hooks in, so that violations found in one step are listed the
+// same way on every run.
+func Invariants() []Invariant {
+	return []Invariant{
+		{Name: InvNoOrphanSlotLocks, Doc: "destroyed objects hold no slot locks",
+			onResource: checkOrphanResource, onLease: checkOrphanLease},
+		{Name: InvBindingUnique, Doc: "no host binding backs two live (pending or active) resources",
+			onResource: checkBindingUnique},
+		{Name: InvBlueprintLimit, Doc: "resources not destroyed stay within the blueprint's limit (WorkingCopy counts pending, active, broken and released)",
+			onResource: checkBlueprintLimit},
+		{Name: InvOnePendingAllocation, Doc: "a lease waits on at most one pending resource it built itself (D21807)",
+			onLease: checkOnePending},
+		{Name: InvAttributesMatch, Doc: "once a resource's attributes are set, every linked lease wants nothing they contradict",
+			onResource: checkAttributesOfLeases, onLease: checkAttributesOfResource},
+		{Name: InvLeaseCapacity, Doc: "acquired and active leases on a resource stay within its capacity",
+			onLease: checkCapacity},
+		{Name: InvNoLeaseOnDeadResource, Doc: "at quiescence no acquired or active lease sits on a released, broken or destroyed resource (between worker runs one may, while its release command or throw-back is queued)",
+			Phase: PhaseQuiescent, atQuiescence: checkNoLeaseOnDead},
+		{Name: InvAcquireLiveResource, Doc: "a lease is linked only to a resource that is pending or active at the instant of the link",
+			onAudit: checkAcquireLive},
+		{Name: InvReclaimIdleOnly, Doc: "a reclaim releases a resource only if no lease is acquired or active on it at that instant",
+			onAudit: checkReclaimIdle},
+		{Name: InvReleaseOnce, Doc: "each lease's release hook runs at most once, and exactly once for every lease linked and then released",
+			Phase: PhaseStepAndQuiescent, onAudit: countReleaseHooks, atQuiescence: checkEveryReleaseHookRan},
+		{Name: InvSingleWriter, Doc: "every lease status change starts from the status the store held (no write based on a stale read)",
+			onAudit: checkStatusChain},
+		{Name: InvBrokenOwnCause, Doc: "a lease breaks only for its own reasons (its activation failed, no blueprint can serve it)",
+			onAudit: checkBrokenCause},
+		{Name: InvReclaimStall, Doc: "a lease waits for ever on a reclaim the resource worker refused (a hole of the modelled Drydock; measured)",
+			Phase: PhaseLiveness, Measured: true, atDeadline: reportStalls},
+		{Name: InvLiveness, Doc: "with faults off, every lease becomes active or ends within the liveness budget, and the queue drains",
+			Phase: PhaseLiveness, atDeadline: reportStuck},
 	}
+}
+
+// InvariantByName finds an invariant or lists the known ones.
+func InvariantByName(name string) (Invariant, error) {
+	for _, inv := range Invariants() {
+		if inv.Name == name {
+			return inv, nil
+		}
+	}
+	return Invariant{}, fmt.Errorf("unknown invariant %q; valid: %s", name, strings.Join(InvariantNames(), ", "))
+}
+
+// InvariantNames lists every invariant's name.
+func InvariantNames() []string {
+	var names []string
+	for _, inv := range Invariants() {
+		names = append(names, inv.Name)
+	}
+	return names
+}
+
+// IsMeasured reports whether the named invariant is measured, not
+// forbidden (false for unknown names).
+func IsMeasured(name string) bool {
+	inv, err := InvariantByName(name)
+	return err == nil && inv.Measured
 }
 
 // Violation is one broken invariant: what, which objects, when.
@@ -109,13 +156,3 @@ func (v Violation) String() string {
 	}
 	return fmt.Sprintf("%s [%s] at step %d (+%v): %s", v.Invariant, strings.Join(objs, " "), v.Step, v.Time, v.Detail)
 }
-
-func invariantNames() []string {
-	var names []string
-	for _, inv := range Invariants() {
-		names = append(names, inv.Name)
-	}
-	return names
-}
-
-func knownInvariant(name string) bool { return slices.Contains(invariantNames(), name) }

@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/drysim/drysim/allocator/simrt"
 	"github.com/drysim/drysim/hoax"
 	"github.com/drysim/drysim/sim"
+	"github.com/drysim/drysim/sim/simtest"
 )
 
 // machine is the allocator inside a world that rapid drives one operation
@@ -45,7 +45,7 @@ func newMachine(t *rapid.T, strategy string) *machine {
 	}))
 	require.NoError(t, err)
 	a.AddBlueprint("hoax", h)
-	m := &machine{w: w, rt: rt, a: a, chk: newChecker(w, a.Store(), h), ended: map[allocator.ID]bool{}, strategy: strategy}
+	m := &machine{w: w, rt: rt, a: a, chk: newChecker(w, a.Store(), h, ""), ended: map[allocator.ID]bool{}, strategy: strategy}
 	a.Store().Observe(m.chk.onCommit)
 	a.Start()
 	return m
@@ -185,51 +185,11 @@ func TestRapidAllocatorHoldsOnSlot(t *testing.T) {
 // Pointed at naive, the same machine finds a violation and shrinks it to
 // a short sequence of operations.
 func TestRapidAllocatorFindsAndShrinksOnNaive(t *testing.T) {
-	msg := expectRapidFailure(t, allocatorMachine("naive"))
-	require.Regexp(t, `(`+strings.Join(invariantNames(), "|")+`|came back) `, msg)
+	msg := simtest.ExpectRapidFailure(t, allocatorMachine("naive"))
+	require.Regexp(t, `(`+strings.Join(InvariantNames(), "|")+`|came back) `, msg)
 	require.Contains(t, msg, "operations:")
 	require.Contains(t, msg, "timeline:")
 	ops := strings.Count(msg[strings.Index(msg, "operations:"):strings.Index(msg, "timeline:")], "\n  ")
 	t.Logf("naive broke after %d shrunk operations:\n%s", ops, msg[:min(len(msg), 2000)])
 	require.LessOrEqual(t, ops, 12, "rapid shrinks the sequence")
 }
-
-// expectRapidFailure runs a rapid check that must fail, without failing
-// the test or writing a fail file, and returns what rapid reported.
-func expectRapidFailure(t *testing.T, prop func(*rapid.T)) string {
-	t.Helper()
-	tb := &rapidRecorder{name: t.Name()}
-	// A failure here is the expected result: keep it out of testdata.
-	require.NoError(t, flag.Set("rapid.nofailfile", "true"))
-	defer func() { require.NoError(t, flag.Set("rapid.nofailfile", "false")) }()
-	rapid.Check(tb, prop)
-	require.True(t, tb.failed, "rapid must find a failing case")
-	return tb.out.String()
-}
-
-// rapidRecorder is a rapid.TB that keeps the report instead of failing.
-type rapidRecorder struct {
-	name   string
-	failed bool
-	out    strings.Builder
-}
-
-func (r *rapidRecorder) Helper()                    {}
-func (r *rapidRecorder) Name() string               { return r.name }
-func (r *rapidRecorder) Logf(f string, args ...any) { fmt.Fprintf(&r.out, f+"\n", args...) }
-func (r *rapidRecorder) Log(args ...any)            { fmt.Fprintln(&r.out, args...) }
-func (r *rapidRecorder) Skipf(string, ...any)       {}
-func (r *rapidRecorder) Skip(...any)                {}
-func (r *rapidRecorder) SkipNow()                   {}
-func (r *rapidRecorder) Errorf(f string, args ...any) {
-	r.failed = true
-	fmt.Fprintf(&r.out, f+"\n", args...)
-}
-func (r *rapidRecorder) Error(args ...any) { r.failed = true; fmt.Fprintln(&r.out, args...) }
-func (r *rapidRecorder) Fatalf(f string, args ...any) {
-	r.Errorf(f, args...)
-}
-func (r *rapidRecorder) Fatal(args ...any) { r.Error(args...) }
-func (r *rapidRecorder) FailNow()          { r.failed = true }
-func (r *rapidRecorder) Fail()             { r.failed = true }
-func (r *rapidRecorder) Failed() bool      { return r.failed }

@@ -28,8 +28,8 @@ func pendingAttributes() *Scenario {
 			Liveness: time.Hour,
 		},
 		Failpoints: []Failpoint{{allocator.FPBeforeSaveAttributes, "return(2000)"}},
-		Expect: expect(200, 100,
-			[]string{"naive", "slot-without=attributes-before-save"},
-			[]string{"global", "slot"}),
+		ClosedBy:   []allocator.Fix{allocator.FixAttributesBeforeSave},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeSaveAttributes, "return(5000)"}},
+			Doc: "five seconds between a resource's first save and its attributes"},
 	}
 }

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"time"
 
+	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 )
 
@@ -23,8 +24,8 @@ func pendingOverallocation() *Scenario {
 			Hold:     hoax.Latency{Min: 10 * time.Second, Max: 30 * time.Second},
 			Liveness: time.Hour,
 		},
-		Expect: expect(200, 100,
-			[]string{"naive", "slot-without=yield-for-pending"},
-			[]string{"global", "slot"}),
+		ClosedBy: []allocator.Fix{allocator.FixYieldForPending},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeActivateResource, `return("40s")`}},
+			Doc: "setup takes 40 s more, so the building lease wakes twice while its resource is pending"},
 	}
 }

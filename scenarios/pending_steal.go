@@ -3,6 +3,7 @@ package scenarios
 import (
 	"time"
 
+	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 )
 
@@ -24,7 +25,11 @@ func pendingSteal() *Scenario {
 			Hold:     hoax.Latency{Min: 5 * time.Second, Max: 20 * time.Second},
 			Liveness: time.Hour,
 		},
-		Steals: true,
-		Expect: expect(200, 100, []string{"naive"}, []string{"global", "slot"}),
+		Steals:   true,
+		ClosedBy: []allocator.Fix{allocator.FixLimitSlotLocks, allocator.FixYieldForPending},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPAfterCandidates, "50%return(3000)"}},
+			Doc:    "half the allocation passes dawdle 3 s after reading candidates (the 50% is drawn from the world's PRNG)",
+			NotFor: []allocator.Fix{allocator.FixYieldForPending},
+			Why:    "a second pending build needs a free limit slot when the builder wakes, and 20 requesters fill the 6 slots first; pending-overallocation's recipe is the one for this fix"},
 	}
 }

@@ -32,8 +32,9 @@ func reclaimRace() *Scenario {
 			{allocator.FPBeforeLinkLease, "return(500)"},
 			{allocator.FPBeforeReclaimRelease, "return(500)"},
 		},
-		Expect: expect(200, 100,
-			[]string{"naive", "slot-without=resource-lock-on-acquire", "slot-without=reclaim-recheck-under-lock"},
-			[]string{"global", "slot"}),
+		ClosedBy: []allocator.Fix{allocator.FixResourceLockOnAcquire, allocator.FixReclaimRecheckUnderLock},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeLinkLease, "return(3000)"}, {allocator.FPBeforeReclaimRelease, "return(3000)"}},
+			Doc: "three seconds between acquire's re-read and the link, and between a reclaim's idle check and the release"},
+		Headline: true,
 	}
 }

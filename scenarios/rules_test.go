@@ -8,7 +8,9 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,10 +21,6 @@ import (
 // iteration order (a membership test, a sum, a sort right after).
 const orderFree = "drysim:order-independent"
 
-// outsideWorld marks a whole file as harness code that never runs inside a
-// world (it runs worlds); the rules do not apply to it.
-const outsideWorld = "drysim:outside-world"
-
 // forbiddenTime are package time functions that read or wait on the real
 // clock.
 var forbiddenTime = map[string]bool{
@@ -30,15 +28,20 @@ var forbiddenTime = map[string]bool{
 	"NewTimer": true, "NewTicker": true, "Since": true, "Until": true,
 }
 
+// inWorld are the packages whose code runs inside a world, whole: the
+// package line is the determinism line, so no file is exempt. Code that
+// runs worlds lives in scenarios/harness, reports/sweep and reports.
+var inWorld = []string{"../allocator", "../allocator/simrt", "../hoax", "."}
+
 // TestCodeInsideTheWorldFollowsTheDeterminismRules checks the packages
-// whose code runs inside a world (DESIGN.md, "Determinism rules"): no go
-// statements, no select, no sync, no math/rand v1, no real clock, no range
-// over a map unless marked order-independent.
+// whose code runs inside a world (docs/determinism.md): no go statements,
+// no select, no sync, no math/rand v1, no real clock, no range over a map
+// unless marked order-independent.
 func TestCodeInsideTheWorldFollowsTheDeterminismRules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks from source; a few seconds")
 	}
-	for _, dir := range []string{"../allocator", "../allocator/simrt", "../hoax", "."} {
+	for _, dir := range inWorld {
 		problems := checkDir(t, dir)
 		require.Empty(t, problems, "determinism rules broken in %s", dir)
 	}
@@ -54,9 +57,7 @@ func checkDir(t *testing.T, dir string) []string {
 	require.NoError(t, err)
 	var problems []string
 	for _, f := range files {
-		if !isOutsideWorld(f) {
-			problems = append(problems, checkFile(fset, f, info)...)
-		}
+		problems = append(problems, checkFile(fset, f, info)...)
 	}
 	return problems
 }
@@ -112,15 +113,6 @@ func checkFile(fset *token.FileSet, f *ast.File, info *types.Info) []string {
 	return out
 }
 
-func isOutsideWorld(f *ast.File) bool {
-	for _, cg := range f.Comments {
-		if cg.Pos() < f.Package && strings.Contains(cg.Text(), outsideWorld) {
-			return true
-		}
-	}
-	return false
-}
-
 // orderFreeLines returns the lines marked order-independent: the comment's
 // own line and the one after it.
 func orderFreeLines(fset *token.FileSet, f *ast.File) map[int]bool {
@@ -170,4 +162,40 @@ func f(m map[string]int) int {
 		require.Contains(t, problems, want)
 	}
 	require.NotContains(t, problems, "p.go:16:2", "a marked range is allowed")
+}
+
+// The package graph keeps the layers apart (checked on the real graph):
+// the allocator runs on any Runtime and imports nothing of drysim; hoax
+// only the allocator; in-world scenarios nothing that runs worlds; reports
+// draw and run nothing; the drysim binary does not link testing.
+func TestPackageLayers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	const mod = "github.com/drysim/drysim/"
+	tests := []struct {
+		pkg       string
+		onlyOwn   []string // if set: the only drysim packages it may depend on
+		forbidden []string
+	}{
+		{pkg: "allocator", onlyOwn: []string{"allocator"}},
+		{pkg: "hoax", onlyOwn: []string{"allocator", "hoax"}},
+		{pkg: "scenarios", forbidden: []string{mod + "scenarios/harness", mod + "reports", mod + "reports/sweep"}},
+		{pkg: "reports/sweep", forbidden: []string{mod + "scenarios/harness", mod + "reports"}},
+		{pkg: "reports", forbidden: []string{mod + "scenarios/harness"}},
+		{pkg: "cmd/drysim", forbidden: []string{"testing", mod + "sim/simtest"}},
+	}
+	for _, tc := range tests {
+		out, err := exec.Command("go", "list", "-deps", mod+tc.pkg).CombinedOutput()
+		require.NoError(t, err, string(out))
+		deps := strings.Fields(string(out))
+		require.Contains(t, deps, mod+tc.pkg, "sanity: the list is the real graph")
+		for _, d := range deps {
+			own, ok := strings.CutPrefix(d, mod)
+			if ok && tc.onlyOwn != nil {
+				require.Contains(t, tc.onlyOwn, own, "%s depends on %s", tc.pkg, d)
+			}
+			require.False(t, slices.Contains(tc.forbidden, d), "%s depends on %s", tc.pkg, d)
+		}
+	}
 }

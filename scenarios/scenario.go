@@ -11,8 +11,8 @@ import (
 )
 
 // Scenario is one documented race: the workload that exposes it, the hoax
-// knobs, the invariants that catch it, and what each strategy is expected
-// to do.
+// knobs, the invariants that catch it, the fixes that close it and the
+// failpoint recipe that makes it happen on the first seed.
 type Scenario struct {
 	Name   string
 	Doc    string // one line: what races
@@ -20,18 +20,42 @@ type Scenario struct {
 	// Race lists the invariants whose violation means "the race happened".
 	// Every invariant is checked on every run; a fixed strategy must break
 	// none of them.
-	Race     []string
+	Race []string
+	// ClosedBy are the fixes that close the race: a strategy that lacks
+	// one of them must reproduce it, one that closes all of them must hold
+	// (see Expectations).
+	ClosedBy []allocator.Fix
 	Hoax     hoax.Config
 	Timings  allocator.Timings
 	Workload Workload
 	// Failpoints are enabled on every run of the scenario (windows widened
 	// the way Drydock's authors added sleep() calls to reproduce by hand).
 	Failpoints []Failpoint
-	// Expect maps a strategy name to what it must do.
-	Expect []Expectation
+	// Recipe makes the race happen on seed 1 (drysim run -recipe).
+	Recipe Recipe
 	// Steals: the scenario measures pending-steals instead of forbidding
 	// them; check reports how many it saw.
 	Steals bool
+	// Load: the report's load figures (throughput, lock waits, resources)
+	// use this scenario's runs.
+	Load bool
+	// Headline: the race drysim shows first (make sim's default, the
+	// report's timeline).
+	Headline bool
+}
+
+// Recipe is a set of failpoints that makes one race happen on the first
+// seed: the windows Drydock's authors widened with sleep() by hand, as
+// pingcap/failpoint terms. Values widen a window in virtual time
+// (return(3000) waits three seconds there) or inject a fault.
+type Recipe struct {
+	Failpoints []Failpoint
+	Doc        string
+	// NotFor lists fixes whose ablation the recipe does not make fail on
+	// seed 1, and why; check still expects those ablations to reproduce
+	// within ReproduceSeeds without it.
+	NotFor []allocator.Fix
+	Why    string
 }
 
 // Failpoint is one failpoint setting: name=terms in pingcap's syntax.
@@ -61,22 +85,6 @@ type Workload struct {
 	Liveness time.Duration
 	// Poll is how often a requester looks at its lease.
 	Poll time.Duration
-}
-
-// Expectation is what one strategy must do on a scenario.
-type Expectation struct {
-	Strategy string
-	// Reproduces: some seed within Seeds must violate a Race invariant.
-	// Otherwise the strategy must hold (no violation at all) over Seeds.
-	Reproduces bool
-	Seeds      int
-}
-
-func (e Expectation) String() string {
-	if e.Reproduces {
-		return fmt.Sprintf("reproduces within %d", e.Seeds)
-	}
-	return fmt.Sprintf("holds over %d", e.Seeds)
 }
 
 // registry is the fixed list of scenarios, in the order `drysim list`
@@ -115,11 +123,33 @@ func ByName(name string) (*Scenario, error) {
 	return nil, fmt.Errorf("unknown scenario %q; valid: %s", name, strings.Join(Names(), ", "))
 }
 
-// Expectation returns the scenario's expectation for a strategy name.
-func (s *Scenario) Expectation(strategy string) (Expectation, bool) {
-	i := slices.IndexFunc(s.Expect, func(e Expectation) bool { return e.Strategy == strategy })
-	if i < 0 {
-		return Expectation{}, false
+// IsRace reports whether invariant name is one of the scenario's races.
+func (s *Scenario) IsRace(name string) bool { return slices.Contains(s.Race, name) }
+
+// Closes reports whether fix f closes the scenario's race.
+func (s *Scenario) Closes(f allocator.Fix) bool { return slices.Contains(s.ClosedBy, f) }
+
+// workload applies the lease and client overrides, keeping clients <=
+// leases.
+func (s *Scenario) workload(leases, clients int) Workload {
+	wl := s.Workload
+	if leases > 0 {
+		wl.Leases = leases
 	}
-	return s.Expect[i], true
+	if clients > 0 {
+		wl.Clients = clients
+	}
+	if wl.Poll == 0 {
+		wl.Poll = 5 * time.Second
+	}
+	wl.Clients = max(min(wl.Clients, wl.Leases), 1)
+	return wl
+}
+
+// pctHorizon estimates a run's length in steps, for PCT's change points.
+func (s *Scenario) pctHorizon(leases int) int64 {
+	if leases == 0 {
+		leases = s.Workload.Leases
+	}
+	return int64(leases) * 400
 }

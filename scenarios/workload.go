@@ -29,11 +29,14 @@ type driver struct {
 	drained       bool
 }
 
+// clientsDoneNotifier wakes the conductor when a requester finishes.
+const clientsDoneNotifier = "clients.done"
+
 // actor IDs: clients are 1..Clients, second releasers count up from here.
 const adminActors = 1_000_000
 
 func newDriver(w *sim.World, a *allocator.Allocator, h *hoax.Hoax, chk *checker, wl Workload) *driver {
-	return &driver{w: w, a: a, h: h, chk: chk, wl: wl, rng: w.Rand("workload"), done: w.NewNotifier("clients.done"), admin: adminActors}
+	return &driver{w: w, a: a, h: h, chk: chk, wl: wl, rng: w.Rand("workload"), done: w.NewNotifier(clientsDoneNotifier), admin: adminActors}
 }
 
 func (d *driver) start() {
@@ -129,7 +132,7 @@ func (d *driver) waitClients(deadline time.Duration) bool {
 			return true
 		}
 		if d.w.Elapsed() >= deadline {
-			d.reportStuck()
+			d.chk.checkDeadline(liveness{budget: d.wl.Liveness, clientsLeft: d.left})
 			return false
 		}
 		d.done.Wait(seq, deadline-d.w.Elapsed())
@@ -139,68 +142,10 @@ func (d *driver) waitClients(deadline time.Duration) bool {
 func (d *driver) waitDrain(deadline time.Duration) bool {
 	for d.a.OpenTasks() > 0 {
 		if d.w.Elapsed() >= deadline {
-			d.chk.report(InvLiveness, fmt.Sprintf("%d queue tasks still open %v into the liveness phase", d.a.OpenTasks(), d.wl.Liveness))
+			d.chk.checkDeadline(liveness{budget: d.wl.Liveness, clientsDone: true, openTasks: d.a.OpenTasks()})
 			return false
 		}
 		d.w.Sleep(d.wl.Poll)
 	}
 	return true
-}
-
-// reportStuck names the leases that neither became active nor ended,
-// telling apart those parked behind a refused reclaim (see InvReclaimStall).
-func (d *driver) reportStuck() {
-	var stuck, stalled []allocator.Ref
-	var first allocator.Lease
-	for l := range d.a.Store().AllLeases() {
-		switch {
-		case !l.Status.Activating():
-		case refusedReclaim(d.a.Store(), l) != 0:
-			stalled = append(stalled, allocator.LeaseRef(l.ID))
-		default:
-			if len(stuck) == 0 {
-				first = l
-			}
-			stuck = append(stuck, allocator.LeaseRef(l.ID))
-		}
-	}
-	for _, ref := range stalled {
-		l, _ := d.a.Store().PeekLease(ref.ID)
-		r := refusedReclaim(d.a.Store(), l)
-		d.chk.report(InvReclaimStall, fmt.Sprintf("lease %d yields for ever on resource %d: its reclaim was refused and the resource stays active", l.ID, r),
-			ref, allocator.ResourceRef(r))
-	}
-	if len(stuck) == 0 && len(stalled) > 0 {
-		return
-	}
-	detail := fmt.Sprintf("%d leases still waiting %v into the liveness phase (%d clients running)", len(stuck), d.wl.Liveness, d.left)
-	if len(stuck) > 0 {
-		detail += fmt.Sprintf("; first: lease %d %s wants %s", first.ID, first.Status, first.Wants)
-	}
-	d.chk.report(InvLiveness, detail, stuck[:min(len(stuck), 8)]...)
-}
-
-// refusedReclaim returns the resource a pending lease is parked behind: one
-// in its reclaimed list that is still active although every reclaim the
-// lease queued for it has been consumed. 0 if there is none.
-func refusedReclaim(s *allocator.Store, l allocator.Lease) allocator.ID {
-	if l.Status != allocator.LeasePending {
-		return 0
-	}
-	for _, rid := range l.Reclaimed {
-		r, err := s.PeekResource(rid)
-		if err != nil || r.Status != allocator.ResourceActive {
-			continue
-		}
-		refused := true
-		for c := range s.AllCommands() {
-			if c.Target == allocator.ResourceRef(rid) && c.Author == allocator.LeaseRef(l.ID) && !c.Consumed {
-				refused = false
-			}
-		}
-		if refused {
-			return rid
-		}
-	}
-	return 0
 }

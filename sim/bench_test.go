@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkPoints measures scheduling points per second: tasks that do
-// nothing but Yield, under the Random strategy, so nearly every point
+// nothing but Yield, under the Random scheduler, so nearly every point
 // switches coroutines. Each sub-benchmark also times a raw iter.Pull
 // ping-pong of the same length and reports the ratio as x-raw.
 func BenchmarkPoints(b *testing.B) {

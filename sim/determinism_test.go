@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/drysim/drysim/sim"
+	"github.com/drysim/drysim/sim/simtest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -95,16 +96,16 @@ func busyWorld(w *sim.World) func() error {
 
 func runBusy(t *testing.T, cfg sim.Config) *sim.Result {
 	t.Helper()
-	f, res := sim.RunOnce(cfg, busyWorld)
+	f, res := simtest.RunOnce(cfg, busyWorld)
 	require.Nil(t, f, "busy world must finish cleanly")
 	return res
 }
 
 func TestSameSeedSameHashAtAnyGOMAXPROCS(t *testing.T) {
-	strategies := []sim.Strategy{sim.Random{}, sim.PCT{Depth: 3}}
-	for _, strategy := range strategies {
-		t.Run(strategy.String(), func(t *testing.T) {
-			cfg := sim.Config{Seed: 11, Strategy: strategy, EarlyTimers: sim.DefaultEarlyTimers}
+	schedulers := []sim.Scheduler{sim.Random{}, sim.PCT{Depth: 3}}
+	for _, scheduler := range schedulers {
+		t.Run(scheduler.String(), func(t *testing.T) {
+			cfg := sim.Config{Seed: 11, Scheduler: scheduler, EarlyTimers: sim.DefaultEarlyTimers}
 			want := runBusy(t, cfg).Hash
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 			for _, procs := range []int{1, 2, 4} {
@@ -133,11 +134,11 @@ func TestRecordingDoesNotChangeHash(t *testing.T) {
 
 func TestReplayingDecisionsGivesSameHash(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3, 99} {
-		orig := runBusy(t, sim.Config{Seed: seed, Strategy: sim.PCT{Depth: 2}, EarlyTimers: sim.DefaultEarlyTimers, Decisions: true})
+		orig := runBusy(t, sim.Config{Seed: seed, Scheduler: sim.PCT{Depth: 2}, EarlyTimers: sim.DefaultEarlyTimers, Decisions: true})
 		require.NotEmpty(t, orig.Decisions)
 		replay := runBusy(t, sim.Config{
 			Seed:        seed,
-			Strategy:    sim.Replay{Decisions: orig.Decisions, Strict: true},
+			Scheduler:   sim.Replay{Decisions: orig.Decisions, Strict: true},
 			EarlyTimers: sim.DefaultEarlyTimers,
 			Decisions:   true,
 		})
@@ -161,12 +162,12 @@ func TestStrictReplayReportsDivergence(t *testing.T) {
 	orig := runBusy(t, sim.Config{Seed: 3, Decisions: true})
 	bad := append([]sim.Decision(nil), orig.Decisions...)
 	bad[0].Task = 999
-	_, res := sim.RunOnce(sim.Config{Seed: 3, Strategy: sim.Replay{Decisions: bad, Strict: true}}, busyWorld)
+	_, res := simtest.RunOnce(sim.Config{Seed: 3, Scheduler: sim.Replay{Decisions: bad, Strict: true}}, busyWorld)
 	require.Equal(t, sim.Diverged, res.Outcome)
 	require.Contains(t, res.Reason(), "decision 0")
 	require.Contains(t, res.Reason(), "unknown task 999")
 
-	_, lenient := sim.RunOnce(sim.Config{Seed: 3, Strategy: sim.Replay{Decisions: bad}}, busyWorld)
+	_, lenient := simtest.RunOnce(sim.Config{Seed: 3, Scheduler: sim.Replay{Decisions: bad}}, busyWorld)
 	require.Equal(t, sim.Done, lenient.Outcome, "a lenient replay falls back instead of failing")
 	require.Positive(t, lenient.Misfits)
 }
@@ -175,10 +176,10 @@ func TestStrictReplayReportsDivergence(t *testing.T) {
 // change alters them on purpose, rerun with -update and review the diff.
 func TestGoldenHashes(t *testing.T) {
 	var b strings.Builder
-	for _, strategy := range []sim.Strategy{sim.Random{}, sim.PCT{Depth: 2}, sim.PCT{Depth: 4}} {
+	for _, scheduler := range []sim.Scheduler{sim.Random{}, sim.PCT{Depth: 2}, sim.PCT{Depth: 4}} {
 		for seed := uint64(1); seed <= 4; seed++ {
-			res := runBusy(t, sim.Config{Seed: seed, Strategy: strategy, EarlyTimers: sim.DefaultEarlyTimers})
-			fmt.Fprintf(&b, "%s seed=%d steps=%d elapsed=%v hash=%s\n", strategy, seed, res.Steps, res.Elapsed, res.HashString())
+			res := runBusy(t, sim.Config{Seed: seed, Scheduler: scheduler, EarlyTimers: sim.DefaultEarlyTimers})
+			fmt.Fprintf(&b, "%s seed=%d steps=%d elapsed=%v hash=%s\n", scheduler, seed, res.Steps, res.Elapsed, res.HashString())
 		}
 	}
 	path := filepath.Join("testdata", "golden_hashes.txt")
@@ -228,15 +229,15 @@ func TestStopEndsTheRunFromInsideATask(t *testing.T) {
 func TestChooserDrivesEveryDecision(t *testing.T) {
 	var seen int
 	lowest := sim.Chooser{Choose: func(opts []int32, fire bool) int { seen++; return 0 }}
-	f, res := sim.RunOnce(sim.Config{Strategy: lowest, Decisions: true}, lostUpdate)
+	f, res := simtest.RunOnce(sim.Config{Scheduler: lowest, Decisions: true}, lostUpdate)
 	require.Nil(t, f, "always running the lowest task is serial: no lost update")
 	require.Equal(t, seen, len(res.Decisions))
 	highest := sim.Chooser{Choose: func(opts []int32, fire bool) int { return len(opts) - 1 }}
-	f, _ = sim.RunOnce(sim.Config{Strategy: highest}, lostUpdate)
+	f, _ = simtest.RunOnce(sim.Config{Scheduler: highest}, lostUpdate)
 	require.Nil(t, f)
 	alternate := 0
 	flip := sim.Chooser{Choose: func(opts []int32, fire bool) int { alternate++; return alternate % len(opts) }}
-	f, _ = sim.RunOnce(sim.Config{Strategy: flip}, lostUpdate)
+	f, _ = simtest.RunOnce(sim.Config{Scheduler: flip}, lostUpdate)
 	require.NotNil(t, f, "switching at every point interleaves the read and the write")
 }
 
@@ -259,7 +260,7 @@ func TestAChooserPanicLeavesRunToTheCaller(t *testing.T) {
 		}
 		return 0
 	}}
-	w := sim.New(sim.Config{Strategy: boom})
+	w := sim.New(sim.Config{Scheduler: boom})
 	busyWorld(w)
 	require.PanicsWithValue(t, "abort this test case", func() { w.Run() })
 	require.LessOrEqual(t, settledGoroutines(before), before, "every task was unwound first")

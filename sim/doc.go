@@ -8,12 +8,12 @@
 // derived from it, a virtual clock with a timer heap, the tasks, and the
 // locks and channels they share. Each task is a coroutine (iter.Pull). At
 // every call into the kernel — Lock, Unlock, Sleep, Send, Point, Yield, ... —
-// the running task reaches a scheduling point: the Strategy picks which
+// the running task reaches a scheduling point: the Scheduler picks which
 // runnable task runs next, and only then is the call's event recorded and
 // its action done. Code between two points runs alone, so it is atomic.
 //
 // Time moves only in the kernel. When no task can run, the clock jumps to
-// the earliest timer. With Config.EarlyTimers > 0 the strategy may also fire
+// the earliest timer. With Config.EarlyTimers > 0 the scheduler may also fire
 // the earliest timer at a scheduling point while tasks could still run, the
 // way a timeout lands in the middle of someone's work on a slow machine.
 //
@@ -26,7 +26,7 @@
 //
 // # Usage
 //
-//	w := sim.New(sim.Config{Seed: 42, Strategy: sim.PCT{Depth: 2}})
+//	w := sim.New(sim.Config{Seed: 42, Scheduler: sim.PCT{Depth: 2}})
 //	mu := w.NewMutex("counter")
 //	n := 0
 //	for _, name := range []string{"a", "b"} {
@@ -40,7 +40,7 @@
 //	fmt.Println(res.Outcome, res.HashString())
 //
 // In tests, Explore runs a Body on many seeds and, at the first failure,
-// fails with the seed, the strategy and the command that replays it:
+// fails with the seed, the scheduler and the command that replays it:
 //
 //	sim.Explore(t, sim.ExploreOptions{Seeds: 200}, func(w *sim.World) func() error { ... })
 //

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/drysim/drysim/sim"
+	"github.com/drysim/drysim/sim/simtest"
 )
 
 // lostUpdate is two tasks that each read a shared counter, reach a
@@ -30,12 +31,12 @@ func lostUpdate(w *sim.World) func() error {
 // Two tasks race on a counter: Find searches seeds until one loses an
 // update, and replaying that run's decisions reproduces it step for step.
 func Example() {
-	found := sim.Find(sim.ExploreOptions{Seeds: 100}, lostUpdate)
+	found := simtest.Find(simtest.Options{Seeds: 100}, lostUpdate)
 	fmt.Println("found:", found.Err)
 
-	_, replayed := sim.RunOnce(sim.Config{
-		Seed:     found.Seed,
-		Strategy: sim.Replay{Decisions: found.Result.Decisions, Strict: true},
+	_, replayed := simtest.RunOnce(sim.Config{
+		Seed:      found.Seed,
+		Scheduler: sim.Replay{Decisions: found.Result.Decisions, Strict: true},
 	}, lostUpdate)
 	fmt.Println("same run:", replayed.Hash == found.Result.Hash)
 	// Output:

@@ -8,20 +8,20 @@ import (
 	"github.com/drysim/drysim/sim"
 )
 
-// Any -sched value: a strategy that prints back as the input (canonical
+// Any -sched value: a scheduler that prints back as the input (canonical
 // forms) or an error naming the valid ones.
-func FuzzParseStrategy(f *testing.F) {
+func FuzzParseScheduler(f *testing.F) {
 	for _, s := range []string{"random", "pct", "pct:3", "pct:2:500", "pct:0", "pct:x", "pct:3:", "dfs", "pct:99999999999999999999"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
-		s, err := sim.ParseStrategy(name)
+		s, err := sim.ParseScheduler(name)
 		if err != nil {
 			require.Contains(t, err.Error(), "sim: ")
 			return
 		}
-		require.NoError(t, sim.Config{Strategy: s}.Validate())
-		again, err := sim.ParseStrategy(s.String())
+		require.NoError(t, sim.Config{Scheduler: s}.Validate())
+		again, err := sim.ParseScheduler(s.String())
 		require.NoError(t, err)
 		require.Equal(t, s.String(), again.String())
 	})

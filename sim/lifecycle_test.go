@@ -118,7 +118,7 @@ func TestBadConfigIsRejected(t *testing.T) {
 		{sim.Config{MaxSteps: -1}, "MaxSteps -1 is negative"},
 		{sim.Config{MaxTime: -time.Second}, "MaxTime -1s is negative"},
 		{sim.Config{EarlyTimers: 2}, "EarlyTimers 2 is not a probability"},
-		{sim.Config{Strategy: sim.PCT{Depth: -1}}, "negative field"},
+		{sim.Config{Scheduler: sim.PCT{Depth: -1}}, "negative field"},
 	}
 	for _, tc := range tests {
 		require.ErrorContains(t, tc.cfg.Validate(), tc.want)
@@ -126,14 +126,14 @@ func TestBadConfigIsRejected(t *testing.T) {
 	require.NoError(t, sim.Config{}.Validate())
 }
 
-func TestParseStrategy(t *testing.T) {
+func TestParseScheduler(t *testing.T) {
 	tests := []struct {
 		in      string
-		want    sim.Strategy
+		want    sim.Scheduler
 		wantErr string
 	}{
 		{"random", sim.Random{}, ""},
-		{"pct", sim.PCT{}, ""},
+		{"pct", sim.PCT{Depth: 3}, ""},
 		{"pct:2", sim.PCT{Depth: 2}, ""},
 		{"pct:3:500", sim.PCT{Depth: 3, Horizon: 500}, ""},
 		{"pct:0", nil, "depth must be a whole number from 1 to 64"},
@@ -141,17 +141,36 @@ func TestParseStrategy(t *testing.T) {
 		{"dfs", nil, "valid: random, pct"},
 	}
 	for _, tc := range tests {
-		got, err := sim.ParseStrategy(tc.in)
+		got, err := sim.ParseScheduler(tc.in)
 		if tc.wantErr != "" {
 			require.ErrorContains(t, err, tc.wantErr, tc.in)
 			continue
 		}
 		require.NoError(t, err, tc.in)
 		require.Equal(t, tc.want, got)
-		if p, ok := got.(sim.PCT); ok && p.Depth != 0 {
-			require.Equal(t, tc.in, got.String(), "String and ParseStrategy round-trip")
-		}
+		again, err := sim.ParseScheduler(got.String())
+		require.NoError(t, err, "String reads back")
+		require.Equal(t, got, again, "String and ParseScheduler round-trip")
 	}
+}
+
+func TestSchedulerSpecAndOutcomeReadBackAsText(t *testing.T) {
+	var spec sim.SchedulerSpec
+	require.Equal(t, "random", spec.String(), "the zero spec is random")
+	require.NoError(t, spec.UnmarshalText([]byte("pct:2:900")))
+	text, err := spec.MarshalText()
+	require.NoError(t, err)
+	require.Equal(t, "pct:2:900", string(text))
+	require.ErrorContains(t, spec.UnmarshalText([]byte("dfs")), "valid: random, pct")
+	for o := sim.Done; o <= sim.Stopped; o++ {
+		text, err := o.MarshalText()
+		require.NoError(t, err)
+		var back sim.Outcome
+		require.NoError(t, back.UnmarshalText(text))
+		require.Equal(t, o, back)
+	}
+	var o sim.Outcome
+	require.ErrorContains(t, o.UnmarshalText([]byte("fine")), "valid: done, deadlock")
 }
 
 func TestASharedPoolChangesNothingButReuse(t *testing.T) {

@@ -8,29 +8,30 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/drysim/drysim/sim"
+	"github.com/drysim/drysim/sim/simtest"
 )
 
 func TestLostUpdateIsFoundWithin100Seeds(t *testing.T) {
 	tests := []struct {
-		name     string
-		strategy sim.Strategy
+		name      string
+		scheduler sim.Scheduler
 	}{
 		{"random", sim.Random{}},
 		{"pct", sim.PCT{Depth: 2}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := sim.Find(sim.ExploreOptions{Seeds: 100, Strategy: tc.strategy}, lostUpdate)
+			f := simtest.Find(simtest.Options{Seeds: 100, Scheduler: tc.scheduler}, lostUpdate)
 			require.NotNil(t, f, "%s must find the lost update within 100 seeds", tc.name)
 			require.ErrorContains(t, f.Err, "lost update")
-			t.Logf("%s found the lost update at seed %d: replay with DRYSIM_SEED=%d DRYSIM_STRATEGY=%s",
-				tc.name, f.Seed, f.Seed, f.Strategy)
+			t.Logf("%s found the lost update at seed %d: replay with DRYSIM_SEED=%d DRYSIM_SCHEDULER=%s",
+				tc.name, f.Seed, f.Seed, f.Scheduler)
 		})
 	}
 }
 
 func TestLockedCounterHoldsOver200Seeds(t *testing.T) {
-	sim.Explore(t, sim.ExploreOptions{Seeds: 200, Strategy: sim.PCT{Depth: 3}}, func(w *sim.World) func() error {
+	simtest.Explore(t, simtest.Options{Seeds: 200, Scheduler: sim.PCT{Depth: 3}}, func(w *sim.World) func() error {
 		mu := w.NewMutex("counter")
 		counter := 0
 		for _, name := range []string{"a", "b", "c"} {
@@ -85,18 +86,18 @@ func timeoutRace(w *sim.World) func() error {
 }
 
 func TestEarlyTimersFindTimeoutRace(t *testing.T) {
-	on := sim.Find(sim.ExploreOptions{Seeds: 100}, timeoutRace)
+	on := simtest.Find(simtest.Options{Seeds: 100}, timeoutRace)
 	require.NotNil(t, on, "with early timers the timeout must land mid-update on some seed")
 	t.Logf("early timers found the torn read at seed %d", on.Seed)
 
-	off := sim.Find(sim.ExploreOptions{Seeds: 100, EarlyTimers: -1}, timeoutRace)
+	off := simtest.Find(simtest.Options{Seeds: 100, EarlyTimers: -1}, timeoutRace)
 	require.Nil(t, off, "without early timers a timeout only fires when nothing can run")
 }
 
 func TestEarlyTimerKeepsDeadlineOrder(t *testing.T) {
 	// Firing early moves the clock to the deadline, so a sleeper never
 	// wakes before its time: early firing models slowness, not time travel.
-	sim.Explore(t, sim.ExploreOptions{Seeds: 50, EarlyTimers: 0.5}, func(w *sim.World) func() error {
+	simtest.Explore(t, simtest.Options{Seeds: 50, EarlyTimers: 0.5}, func(w *sim.World) func() error {
 		var bad error
 		for _, d := range []time.Duration{time.Second, 3 * time.Second, 2 * time.Second} {
 			w.Go("sleeper", func() {

@@ -7,7 +7,7 @@ import "math/rand/v2"
 // numbers from "workload" never shifts the numbers "sched" or "faults" give:
 // a change to the workload does not reshuffle the schedule.
 //
-// The kernel itself uses "sched" (strategies) and "select" (ready arms).
+// The kernel itself uses "sched" (schedulers) and "select" (ready arms).
 func (w *World) Rand(name string) *rand.Rand {
 	if r, ok := w.streams[name]; ok {
 		return r

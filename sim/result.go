@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -41,7 +42,7 @@ func (o Outcome) String() string {
 type Result struct {
 	Outcome   Outcome
 	Seed      uint64
-	Strategy  string
+	Scheduler string
 	Steps     int64         // events recorded
 	Elapsed   time.Duration // virtual time at the end
 	Hash      uint64        // trace hash: equal runs have equal hashes
@@ -76,7 +77,7 @@ func (r *Result) Err() error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s at step %d (virtual %v, seed %d, %s): %s",
-		ErrRun, r.Outcome, r.Steps, r.Elapsed, r.Seed, r.Strategy, r.Reason())
+		ErrRun, r.Outcome, r.Steps, r.Elapsed, r.Seed, r.Scheduler, r.Reason())
 }
 
 // HashString formats the trace hash the way drysim prints it.
@@ -86,7 +87,7 @@ func (w *World) makeResult() *Result {
 	r := &Result{
 		Outcome:   w.end.outcome,
 		Seed:      w.cfg.Seed,
-		Strategy:  w.cfg.Strategy.String(),
+		Scheduler: w.cfg.Scheduler.String(),
 		Steps:     w.step,
 		Elapsed:   w.now,
 		Hash:      w.hash,
@@ -100,4 +101,23 @@ func (w *World) makeResult() *Result {
 		r.Trace = w.snapshotTrace()
 	}
 	return r
+}
+
+// MarshalText writes the outcome's name.
+func (o Outcome) MarshalText() ([]byte, error) {
+	if int(o) >= len(outcomeNames) {
+		return nil, fmt.Errorf("sim: Outcome(%d) has no name", uint8(o))
+	}
+	return []byte(outcomeNames[o]), nil
+}
+
+// UnmarshalText reads an outcome's name.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	for i, name := range outcomeNames {
+		if name == string(b) {
+			*o = Outcome(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("sim: unknown outcome %q; valid: %s", b, strings.Join(outcomeNames[:], ", "))
 }

@@ -17,7 +17,7 @@ func (w *World) Run() *Result {
 
 // RunUntil runs the world until no task can run before virtual time t, or
 // until the run ends, which it reports. The clock then stands at or before
-// t, unless an early timer firing the strategy chose took it past (by at
+// t, unless an early timer firing the scheduler chose took it past (by at
 // most Config.EarlyTimerWindow). Between calls the caller may start tasks with Go; this is how a
 // property test drives a world one operation at a time. Tasks that all wait
 // with no timer pending pause the world rather than end it, since the caller
@@ -114,7 +114,7 @@ func (w *World) record(t *Task, kind Kind, obj int32, arg int64) {
 }
 
 // schedule decides what runs next. It fires timers when nothing can run (or
-// early, when the strategy says so), and ends the run when nothing can ever
+// early, when the scheduler says so), and ends the run when nothing can ever
 // run again. It returns nil exactly when the run has ended.
 func (w *World) schedule() *Task {
 	for w.end == nil {
@@ -166,7 +166,7 @@ func (w *World) canFireEarly() bool {
 	return w.timers.peek().when-w.now <= w.cfg.EarlyTimerWindow
 }
 
-// decide asks the strategy for one choice and records it. ok is false when
+// decide asks the scheduler for one choice and records it. ok is false when
 // the choice was to fire a timer early (or when it ended the run).
 func (w *World) decide(fireable bool) (*Task, bool) {
 	d, err := w.sched.pick(w, fireable)

@@ -17,9 +17,9 @@ const (
 type Config struct {
 	// Seed is the one number every random choice of the run derives from.
 	Seed uint64
-	// Strategy chooses the next task at each scheduling point. Nil means
+	// Scheduler chooses the next task at each scheduling point. Nil means
 	// Random{}.
-	Strategy Strategy
+	Scheduler Scheduler
 	// MaxSteps bounds the number of trace events. 0 means DefaultMaxSteps.
 	MaxSteps int64
 	// MaxTime bounds virtual time. 0 means no bound.
@@ -28,7 +28,7 @@ type Config struct {
 	// is pending, that the earliest timer fires before the chosen task runs:
 	// the clock jumps to its deadline as if the running tasks were slow. 0
 	// fires timers only when no task can run. It is part of the config, not
-	// of the strategy, so a replay knows where choices were made.
+	// of the scheduler, so a replay knows where choices were made.
 	EarlyTimers float64
 	// EarlyTimerWindow bounds early firing to timers due within this much
 	// virtual time: a task may be slow, not an hour slow. 0 means
@@ -64,7 +64,7 @@ const DefaultEarlyTimers = 1.0 / 32
 type World struct {
 	cfg      Config
 	maxSteps int64
-	sched    scheduler
+	sched    picker
 
 	streams map[string]*rand.Rand
 	names   []string         // object and label names, indexed by id
@@ -93,7 +93,7 @@ type World struct {
 	result  *Result
 	pauseAt time.Duration // RunUntil's bound
 	paused  bool
-	rethrow any // a strategy's panic, raised again from Run
+	rethrow any // a scheduler's panic, raised again from Run
 	killing bool
 }
 
@@ -103,8 +103,8 @@ func New(cfg Config) *World {
 	if err := cfg.Validate(); err != nil {
 		panic(err)
 	}
-	if cfg.Strategy == nil {
-		cfg.Strategy = Random{}
+	if cfg.Scheduler == nil {
+		cfg.Scheduler = Random{}
 	}
 	w := &World{
 		cfg:      cfg,
@@ -121,7 +121,7 @@ func New(cfg Config) *World {
 	if w.cfg.EarlyTimerWindow == 0 {
 		w.cfg.EarlyTimerWindow = DefaultEarlyTimerWindow
 	}
-	w.sched = cfg.Strategy.newScheduler(w.Rand("sched"))
+	w.sched = cfg.Scheduler.newPicker(w.Rand("sched"))
 	w.pool, w.ownsPool = cfg.Pool, cfg.Pool == nil
 	if w.ownsPool {
 		w.pool = NewPool()
@@ -141,7 +141,7 @@ func (c Config) Validate() error {
 	case c.EarlyTimers < 0 || c.EarlyTimers > 1:
 		return fmt.Errorf("sim: EarlyTimers %v is not a probability; want a value in [0, 1]", c.EarlyTimers)
 	}
-	if v, ok := c.Strategy.(interface{ validate() error }); ok {
+	if v, ok := c.Scheduler.(interface{ validate() error }); ok {
 		return v.validate()
 	}
 	return nil

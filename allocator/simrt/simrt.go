@@ -30,8 +30,11 @@ type Runtime struct {
 	ctx    context.Context
 	// armed holds the failpoints enabled in fps and, for each, the
 	// probability applied by the hook (1 when the terms had none).
-	armed  map[string]float64
-	faults *rand.Rand
+	armed map[string]float64
+	// draws decides a probabilistic failpoint: its own stream, so that
+	// enabling one does not change which host calls the hoax fails (its
+	// "faults" stream) or anything else the seed decides.
+	draws *rand.Rand
 }
 
 var _ allocator.Runtime = (*Runtime)(nil)
@@ -40,7 +43,7 @@ var _ allocator.Runtime = (*Runtime)(nil)
 func New(w *sim.World) *Runtime {
 	r := &Runtime{
 		w: w, labels: make(map[string]sim.Label), fps: new(failpoint.Failpoints),
-		armed: make(map[string]float64), faults: w.Rand("faults"),
+		armed: make(map[string]float64), draws: w.Rand(FailpointStream),
 	}
 	r.ctx = failpoint.WithHook(context.Background(), r.hook)
 	return r
@@ -102,11 +105,15 @@ func (r *Runtime) Failpoint(name string) failpoint.Value {
 	return v // an "off" term gives nil too
 }
 
-// hook applies a leading probability from the world's "faults" stream, so
+// FailpointStream is the world PRNG stream that decides probabilistic
+// failpoints.
+const FailpointStream = "failpoints"
+
+// hook applies a leading probability from the world's FailpointStream, so
 // that the seed decides whether an enabled failpoint fires.
 func (r *Runtime) hook(_ context.Context, name string) bool {
 	p := r.armed[name]
-	return p >= 1 || r.faults.Float64() < p
+	return p >= 1 || r.draws.Float64() < p
 }
 
 // EnableFailpoint enables name with pingcap/failpoint terms after checking

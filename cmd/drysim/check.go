@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/drysim/drysim/reports"
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
+	"github.com/drysim/drysim/sim"
 )
 
 func cmdCheck(args []string, stdout io.Writer) error {
@@ -15,7 +17,8 @@ func cmdCheck(args []string, stdout io.Writer) error {
 	strategies := fs.String("strategies", "", "comma-separated strategies (default: every one the scenario expects something of)")
 	seeds := fs.Int("seeds", 0, `seeds for each "holds" expectation (0: the scenario's, 200)`)
 	workers := fs.Int("workers", 64, "queue workers")
-	sched := fs.String("sched", "random", "scheduler: random, pct, pct:<depth>")
+	var sched sim.SchedulerSpec
+	fs.TextVar(&sched, "sched", sched, "scheduler: "+sim.SchedulerSyntax())
 	parallel := fs.Int("parallel", 0, "worlds run at once (0: GOMAXPROCS)")
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
@@ -36,10 +39,8 @@ func cmdCheck(args []string, stdout io.Writer) error {
 	if *strategies != "" {
 		list = strings.Split(*strategies, ",")
 	}
-	batch := reports.ParallelBatch(*parallel)
-	defer batch.Close()
-	return runChecks(stdout, names, scenarios.CheckConfig{
-		Strategies: list, Seeds: *seeds, Workers: *workers, Sched: *sched, Batch: batch,
+	return runChecks(stdout, names, harness.CheckConfig{
+		Strategies: list, Seeds: *seeds, Workers: *workers, Sched: sched, Runner: harness.Runner{Parallel: *parallel},
 	})
 }
 
@@ -60,18 +61,18 @@ const checkHeader = "%-22s %-40s %6s %7s %6s %7s %6s  %-22s %s\n"
 
 // runChecks prints a row as each strategy finishes, then the first failure
 // of every row with its repro line.
-func runChecks(w io.Writer, names []string, cfg scenarios.CheckConfig) error {
+func runChecks(w io.Writer, names []string, cfg harness.CheckConfig) error {
 	for _, name := range names { // bad input is found before any output
 		s, _ := scenarios.ByName(name)
 		for _, st := range cfg.Strategies {
-			if _, ok := s.Expectation(st); !ok {
-				return usageErr("scenario %s has no expectation for strategy %q; valid: %s", name, st, strings.Join(expectedStrategies(s), ", "))
+			if _, err := s.Expectation(st); err != nil {
+				return usageErr("-strategies: %v", err)
 			}
 		}
 	}
 	fmt.Fprintf(w, checkHeader, "scenario", "strategy", "seeds", "failing", "first", "steals", "stalls", "expected", "verdict")
-	var all []scenarios.CheckRow
-	cfg.Progress = func(r scenarios.CheckRow) {
+	var all []harness.CheckRow
+	cfg.Progress = func(r harness.CheckRow) {
 		first := "-"
 		if r.FirstSeed != 0 {
 			first = fmt.Sprint(r.FirstSeed)
@@ -81,7 +82,7 @@ func runChecks(w io.Writer, names []string, cfg scenarios.CheckConfig) error {
 	}
 	for _, name := range names {
 		cfg.Scenario = name
-		rows, err := scenarios.Check(cfg)
+		rows, err := harness.Check(context.Background(), cfg)
 		if err != nil {
 			return usageErr("%s", configMessage(err))
 		}
@@ -90,15 +91,7 @@ func runChecks(w io.Writer, names []string, cfg scenarios.CheckConfig) error {
 	return summarize(w, all)
 }
 
-func expectedStrategies(s *scenarios.Scenario) []string {
-	var out []string
-	for _, e := range s.Expect {
-		out = append(out, e.Strategy)
-	}
-	return out
-}
-
-func summarize(w io.Writer, rows []scenarios.CheckRow) error {
+func summarize(w io.Writer, rows []harness.CheckRow) error {
 	failed := 0
 	fmt.Fprintln(w)
 	for _, r := range rows {

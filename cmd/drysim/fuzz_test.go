@@ -26,7 +26,7 @@ func FuzzRunFlags(f *testing.F) {
 			return
 		}
 		if err == nil {
-			_, err = rf.config()
+			_, _, err = rf.config()
 		}
 		if err != nil {
 			ee, ok := err.(*exitError)

@@ -8,6 +8,7 @@ import (
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/sim"
 )
 
 func cmdList(args []string, stdout io.Writer) error {
@@ -15,48 +16,71 @@ func cmdList(args []string, stdout io.Writer) error {
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "scenarios")
-	for _, s := range scenarios.All() {
-		fmt.Fprintf(stdout, "  %-24s %s\n", s.Name, s.Doc)
-		fmt.Fprintf(stdout, "  %-24s source: %s; race: %s\n", "", s.Source, strings.Join(s.Race, ", "))
-		for _, e := range s.Expect {
-			fmt.Fprintf(stdout, "  %-24s   %-40s %s\n", "", e.Strategy, e)
-		}
+	listScenarios(stdout)
+	fmt.Fprintln(stdout, "\nstrategies")
+	for _, s := range scenarios.Strategies() {
+		fmt.Fprintf(stdout, "  %-28s %s\n", s.Name, s.Doc)
 	}
-	fmt.Fprintln(stdout, "\nstrategies\n  naive, global, slot, slot-without=<fix>[,<fix>...]")
-	fmt.Fprintln(stdout, "\nfixes (slot has all; the race each one closes)")
-	for _, f := range allocator.AllFixes() {
-		fmt.Fprintf(stdout, "  %-28s %s\n", f, fixRace(f))
+	fmt.Fprintf(stdout, "  %-28s the reference strategy without the named fixes\n", allocator.AblationPrefix+"<fix>[,<fix>...]")
+	fmt.Fprintln(stdout, "\nfixes (slot has all; the revision credited, and the races each one closes)")
+	for _, f := range allocator.Fixes() {
+		fmt.Fprintf(stdout, "  %-28s %-7s %-28s %s\n", f.Name, f.Revision, closedRaces(f.Fix), f.Doc)
 	}
-	fmt.Fprintln(stdout, "\nschedulers\n  random, pct, pct:<depth>")
-	fmt.Fprintln(stdout, "\nfailpoints (-failpoint name=terms; terms: return(<ms>), return(\"<duration>\"), N*..., P%..., off, panic)")
-	for _, f := range allocator.Failpoints() {
-		fmt.Fprintf(stdout, "  %-36s %-20s %s\n", f.Name, f.Race, f.Doc)
+	fmt.Fprintln(stdout, "\nschedulers")
+	for _, s := range sim.Schedulers() {
+		fmt.Fprintf(stdout, "  %-28s %s\n", s.Syntax, s.Doc)
 	}
-	for _, name := range hoax.FailpointNames() {
-		fmt.Fprintf(stdout, "  %-36s %-20s %s\n", name, "faults", `return("fail") or return("hang")`)
-	}
-	fmt.Fprintln(stdout, "\nrecipes (-recipe <race>: failpoints that reproduce the race on seed 1)")
-	for _, rc := range scenarios.Recipes() {
-		var terms []string
-		for _, fp := range rc.Failpoints {
-			terms = append(terms, fp.String())
-		}
-		fmt.Fprintf(stdout, "  %-24s %s\n  %-24s %s\n", rc.Name, strings.Join(terms, " "), "", rc.Doc)
-	}
-	fmt.Fprintln(stdout, "\ninvariants")
+	listFailpoints(stdout)
+	fmt.Fprintln(stdout, "\ninvariants (phase; measured ones are counted, not forbidden)")
 	for _, inv := range scenarios.Invariants() {
-		fmt.Fprintf(stdout, "  %-28s %s\n", inv.Name, inv.Doc)
+		phase := inv.Phase.String()
+		if inv.Measured {
+			phase += ", measured"
+		}
+		fmt.Fprintf(stdout, "  %-28s %-20s %s\n", inv.Name, phase, inv.Doc)
 	}
 	return nil
 }
 
-// fixRace names the scenario whose race a fix closes.
-func fixRace(f allocator.Fix) string {
+func listScenarios(w io.Writer) {
+	fmt.Fprintln(w, "scenarios")
 	for _, s := range scenarios.All() {
-		if _, ok := s.Expectation("slot-without=" + f.String()); ok {
-			return s.Name
+		fmt.Fprintf(w, "  %-24s %s\n", s.Name, s.Doc)
+		fmt.Fprintf(w, "  %-24s source: %s; race: %s\n", "", s.Source, strings.Join(s.Race, ", "))
+		for _, e := range s.Expectations() {
+			fmt.Fprintf(w, "  %-24s   %-40s %s\n", "", e.Strategy, e)
 		}
 	}
-	return "-"
+}
+
+func listFailpoints(w io.Writer) {
+	fmt.Fprintln(w, "\nfailpoints (-failpoint name=terms; terms: return(<ms>), return(\"<duration>\"), N*..., P%..., off, panic)")
+	for _, f := range allocator.Failpoints() {
+		fmt.Fprintf(w, "  %-36s %-20s %s\n", f.Name, f.Race, f.Doc)
+	}
+	for _, name := range hoax.FailpointNames() {
+		fmt.Fprintf(w, "  %-36s %-20s %s\n", name, "faults", `return("fail") or return("hang")`)
+	}
+	fmt.Fprintln(w, "\nrecipes (-recipe <scenario>: failpoints that reproduce its race on seed 1)")
+	for _, s := range scenarios.All() {
+		var terms []string
+		for _, fp := range s.Recipe.Failpoints {
+			terms = append(terms, fp.String())
+		}
+		fmt.Fprintf(w, "  %-24s %s\n  %-24s %s\n", s.Name, strings.Join(terms, " "), "", s.Recipe.Doc)
+	}
+}
+
+// closedRaces names the scenarios whose race a fix closes.
+func closedRaces(f allocator.Fix) string {
+	var out []string
+	for _, s := range scenarios.All() {
+		if s.Closes(f) {
+			out = append(out, s.Name)
+		}
+	}
+	if len(out) == 0 {
+		return "-"
+	}
+	return strings.Join(out, ",")
 }

@@ -29,13 +29,13 @@ func TestBadInputIsOneLineAndExit2(t *testing.T) {
 		{[]string{"run", "-scenario", "reclaim-race", "-seed", "abc"}, `invalid value "abc" for flag -seed`},
 		{[]string{"run", "-scenario", "reclaim-race", "-seed", "-1"}, `invalid value "-1" for flag -seed`},
 		{[]string{"run", "-scenario", "reclaim-race", "-workers", "0"}, "-workers 0: want 1 or more"},
-		{[]string{"run", "-scenario", "reclaim-race", "-sched", "dfs"}, `unknown strategy "dfs"; valid: random, pct`},
+		{[]string{"run", "-scenario", "reclaim-race", "-sched", "dfs"}, `unknown scheduler "dfs"; valid: random, pct`},
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/nowhere=return(1)"}, `unknown failpoint "allocator/nowhere"; valid: allocator/afterLoadCandidates`},
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=sleep(5)"}, `action "sleep" acts on the real process`},
 		{[]string{"run", "-scenario", "reclaim-race", "stray"}, `unexpected argument "stray"`},
 		{[]string{"check"}, "-scenario is required; valid: all, double-allocation"},
 		{[]string{"check", "-scenario", "reclaim-race", "-seeds", "-3"}, "-seeds -3: want 0 (the scenario's) or more"},
-		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "slot-without=magic"}, "has no expectation for strategy"},
+		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "slot-without=magic"}, `-strategies: strategy "slot-without=magic": unknown fix "magic"; valid: binding-slot-locks`},
 		{[]string{"replay", "-scenario", "reclaim-race", "-hash", "xyz"}, "-hash \"xyz\": want the 16 hex digits"},
 		{[]string{"replay", "-scenario", "reclaim-race", "-runs", "0"}, "-runs 0: want 1 or more"},
 	}
@@ -138,7 +138,7 @@ func TestListNamesEveryScenarioFixAndFailpoint(t *testing.T) {
 	for _, want := range []string{"reclaim-race", "activation-failure", "allocator/beforeLinkLease", "hoax/activateResource", "reclaim-stall"} {
 		require.Contains(t, out, want)
 	}
-	require.Regexp(t, `resource-lock-on-acquire\s+reclaim-race`, out)
+	require.Regexp(t, `resource-lock-on-acquire\s+D\d+\s+reclaim-race`, out)
 }
 
 func TestSaveReplayFileAndShrink(t *testing.T) {
@@ -174,7 +174,7 @@ func TestBadReplayFileIsOneLineAndExit2(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
-		{"version", strings.Replace(string(text), "drysim-replay 1", "drysim-replay 9", 1), "this build reads format version 1 only"},
+		{"version", strings.Replace(string(text), "drysim-replay 2", "drysim-replay 9", 1), "this build reads format versions 1 to 2"},
 		{"misfit", regexp.MustCompile(`(?m)^(\s+\d+)   \d+ (worker-\d+)$`).ReplaceAllString(string(text), "$1   777 $2"), "replay diverged at decision"},
 	}
 	for _, tc := range tests {

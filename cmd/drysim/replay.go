@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
 	"github.com/drysim/drysim/sim"
 )
 
@@ -28,7 +29,7 @@ func cmdReplay(args []string, stdout io.Writer) error {
 	if file != "" {
 		return replayFile(stdout, file, *runs)
 	}
-	cfg, err := rf.config()
+	id, opts, err := rf.config()
 	if err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func cmdReplay(args []string, stdout io.Writer) error {
 	}
 	hashes := make([]string, *runs)
 	for i := range hashes {
-		res, err := runScenario(cfg)
+		res, err := runScenario(id, opts)
 		if err != nil {
 			return err
 		}
@@ -65,7 +66,7 @@ func replayFile(stdout io.Writer, path string, runs int) error {
 		return usageErr("replay file: %v", err)
 	}
 	defer in.Close()
-	f, err := scenarios.ParseReplayFile(in)
+	f, err := harness.ParseReplayFile(in)
 	if err != nil {
 		return usageErr("%s: %v", path, err)
 	}

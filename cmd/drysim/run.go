@@ -9,88 +9,52 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/drysim/drysim/reports"
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
 	"github.com/drysim/drysim/sim"
 )
 
-// failpointFlags collects repeated -failpoint name=terms flags.
-type failpointFlags []scenarios.Failpoint
-
-func (f *failpointFlags) String() string {
-	parts := make([]string, len(*f))
-	for i, fp := range *f {
-		parts[i] = fp.String()
-	}
-	return strings.Join(parts, " ")
-}
-
-func (f *failpointFlags) Set(s string) error {
-	fp, err := scenarios.ParseFailpoint(s)
-	if err != nil {
-		return errors.New(configMessage(err))
-	}
-	*f = append(*f, fp)
-	return nil
-}
-
-// runFlags are the flags that pick one run; run and replay share them.
+// runFlags are the flags that pick one run: its identity, and where it
+// stops. run, replay and shrink share them.
 type runFlags struct {
-	scenario, strategy, sched, stopOn string
-	recipe                            string
-	seed                              uint64
-	workers, leases, clients, limit   int
-	poll                              time.Duration
-	noScenarioFPs                     bool
-	failpoints                        failpointFlags
+	id     scenarios.Identity
+	stopOn string
 }
 
 func (r *runFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&r.scenario, "scenario", "", "scenario name (drysim list shows them)")
-	fs.StringVar(&r.strategy, "strategy", "slot", "locking strategy: naive, global, slot, slot-without=<fix>")
-	fs.Uint64Var(&r.seed, "seed", 1, "the seed every random choice derives from")
-	fs.IntVar(&r.workers, "workers", 64, "queue workers")
-	fs.StringVar(&r.sched, "sched", "random", "scheduler: random, pct, pct:<depth>")
-	fs.IntVar(&r.leases, "leases", 0, "override the scenario's lease count (0: the scenario's)")
-	fs.IntVar(&r.clients, "clients", 0, "override the scenario's requester count (0: the scenario's)")
-	fs.IntVar(&r.limit, "limit", 0, "override the hoax blueprint's limit (0: the scenario's)")
-	fs.DurationVar(&r.poll, "poll", 0, "override how often requesters look at their leases (0: the scenario's)")
-	fs.BoolVar(&r.noScenarioFPs, "no-scenario-failpoints", false, "leave out the scenario's own failpoints")
-	fs.StringVar(&r.stopOn, "stop-on", "", "end the run at the first violation of this invariant")
-	fs.StringVar(&r.recipe, "recipe", "", "add a race's failpoint recipe, which reproduces it on seed 1 (drysim list shows them)")
-	fs.Var(&r.failpoints, "failpoint", "enable a failpoint, name=terms (repeatable), e.g. allocator/beforeLinkLease=return(2000)")
+	r.id = scenarios.DefaultIdentity()
+	r.id.Register(fs)
+	fs.StringVar(&r.stopOn, "stop-on", "", "end the run at the first violation of this invariant (or any)")
 }
 
-func (r *runFlags) config() (scenarios.RunConfig, error) {
-	if r.scenario == "" {
-		return scenarios.RunConfig{}, usageErr("-scenario is required; valid: %s", strings.Join(scenarios.Names(), ", "))
+// config checks the flags; every problem is a one-line usage error.
+func (r *runFlags) config() (scenarios.Identity, harness.Options, error) {
+	id := r.id
+	if id.Scenario == "" {
+		return id, harness.Options{}, usageErr("-scenario is required; valid: %s", strings.Join(scenarios.Names(), ", "))
 	}
-	if r.workers < 1 {
-		return scenarios.RunConfig{}, usageErr("-workers %d: want 1 or more", r.workers)
+	if id.Workers < 1 {
+		return id, harness.Options{}, usageErr("-workers %d: want 1 or more", id.Workers)
 	}
 	for _, n := range []struct {
 		flag string
 		v    int
-	}{{"leases", r.leases}, {"clients", r.clients}, {"limit", r.limit}} {
+	}{{"leases", id.Leases}, {"clients", id.Clients}, {"limit", id.Limit}} {
 		if n.v < 0 {
-			return scenarios.RunConfig{}, usageErr("-%s %d: want 0 (the scenario's) or more", n.flag, n.v)
+			return id, harness.Options{}, usageErr("-%s %d: want 0 (the scenario's) or more", n.flag, n.v)
 		}
 	}
-	fps := r.failpoints
-	if r.recipe != "" {
-		rc, err := scenarios.RecipeByName(r.recipe)
-		if err != nil {
-			return scenarios.RunConfig{}, usageErr("%s", configMessage(err))
-		}
-		fps = append(rc.Failpoints, fps...)
+	if err := id.Validate(); err != nil {
+		return id, harness.Options{}, usageErr("%s", configMessage(err))
 	}
-	return scenarios.RunConfig{
-		Scenario: r.scenario, Strategy: r.strategy, Seed: r.seed, Workers: r.workers,
-		Sched: r.sched, Leases: r.leases, Clients: r.clients, Limit: r.limit, Poll: r.poll,
-		NoScenarioFailpoints: r.noScenarioFPs, StopOn: r.stopOn, Failpoints: fps,
-	}, nil
+	if r.stopOn != "" && r.stopOn != scenarios.StopOnAny {
+		if _, err := scenarios.InvariantByName(r.stopOn); err != nil {
+			return id, harness.Options{}, usageErr("-stop-on: %v", err)
+		}
+	}
+	return id, harness.Options{StopOn: r.stopOn}, nil
 }
 
 func cmdRun(args []string, stdout io.Writer) error {
@@ -103,18 +67,18 @@ func cmdRun(args []string, stdout io.Writer) error {
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
-	cfg, err := rf.config()
+	id, opts, err := rf.config()
 	if err != nil {
 		return err
 	}
-	cfg.Trace, cfg.Decisions = *trace != "" || *perfetto != "", *save != ""
-	res, err := runScenario(cfg)
+	opts.Trace, opts.Decisions = *trace != "" || *perfetto != "", *save != ""
+	res, err := runScenario(id, opts)
 	if err != nil {
 		return err
 	}
 	printRun(stdout, res)
 	if *save != "" {
-		f, err := scenarios.NewReplayFile(res)
+		f, err := harness.NewReplayFile(res)
 		if err != nil {
 			return err
 		}
@@ -141,7 +105,7 @@ func cmdRun(args []string, stdout io.Writer) error {
 	return nil
 }
 
-func writePerfetto(path string, res *scenarios.Result) error {
+func writePerfetto(path string, res *harness.Result) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("perfetto file: %w", err)
@@ -157,9 +121,9 @@ func writePerfetto(path string, res *scenarios.Result) error {
 	return err
 }
 
-// runScenario runs cfg; a config error is bad input (exit 2).
-func runScenario(cfg scenarios.RunConfig) (*scenarios.Result, error) {
-	res, err := scenarios.Run(cfg)
+// runScenario runs id; a config error is bad input (exit 2).
+func runScenario(id scenarios.Identity, opts harness.Options) (*harness.Result, error) {
+	res, err := harness.Run(id, opts)
 	if errors.Is(err, scenarios.ErrConfig) {
 		return nil, usageErr("%s", configMessage(err))
 	}
@@ -180,8 +144,8 @@ func trimPrefixes(s, prefix string) string {
 	return s
 }
 
-func printRun(w io.Writer, r *scenarios.Result) {
-	c, m := r.Config, r.Metrics
+func printRun(w io.Writer, r *harness.Result) {
+	c, m := r.Identity, r.Metrics
 	fmt.Fprintf(w, "scenario   %s  strategy %s  seed %d  workers %d  sched %s\n", c.Scenario, c.Strategy, c.Seed, c.Workers, c.Sched)
 	fmt.Fprintf(w, "outcome    %s after %d steps, %v virtual\n", r.Outcome, r.Steps, r.Elapsed.Round(1e6))
 	fmt.Fprintf(w, "leases     %d requested, %d became active, %d broken; resources %d built, %d needed; %d steals\n",

@@ -7,8 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/drysim/drysim/scenarios"
-	"github.com/drysim/drysim/sim"
+	"github.com/drysim/drysim/scenarios/harness"
 )
 
 func cmdShrink(args []string, stdout io.Writer) error {
@@ -22,7 +21,7 @@ func cmdShrink(args []string, stdout io.Writer) error {
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
-	cfg, err := rf.config()
+	id, _, err := rf.config()
 	if err != nil {
 		return err
 	}
@@ -30,8 +29,8 @@ func cmdShrink(args []string, stdout io.Writer) error {
 		return usageErr("-seeds %d: want 1 or more", *seeds)
 	}
 	start := time.Now()
-	res, err := scenarios.Shrink(scenarios.ShrinkConfig{
-		Run: cfg, Invariant: *inv, Seeds: *seeds,
+	res, err := harness.Shrink(harness.ShrinkConfig{
+		Run: id, Invariant: *inv, Seeds: *seeds,
 		Progress: func(s string) { fmt.Fprintf(stdout, "shrinking  %s\n", s) },
 	})
 	if err != nil {
@@ -39,7 +38,7 @@ func cmdShrink(args []string, stdout io.Writer) error {
 	}
 	path := *out
 	if path == "" {
-		path = fmt.Sprintf("shrunk-%s-%s-%d.replay", cfg.Scenario, strings.ReplaceAll(cfg.Strategy, "=", "-"), cfg.Seed)
+		path = fmt.Sprintf("shrunk-%s-%s-%d.replay", id.Scenario, strings.ReplaceAll(id.Strategy, "=", "-"), id.Seed)
 	}
 	if err := writeReplayFile(path, res.File); err != nil {
 		return err
@@ -47,39 +46,10 @@ func cmdShrink(args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "invariant  %s\nbefore     %s\nafter      %s\n", res.Invariant, res.Before, res.After)
 	fmt.Fprintf(stdout, "took       %d runs, %v\n", res.Runs, time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(stdout, "saved      %s (drysim replay %s reruns it and checks hash %s)\n\n", path, path, res.File.Hash)
-	printTimeline(stdout, res.Result, *full)
-	return nil
+	return harness.WriteStory(stdout, res.Result, *full)
 }
 
-// printTimeline prints the run's events; unless full, it leaves out idle
-// workers handing work around, which carries no story.
-func printTimeline(w io.Writer, r *scenarios.Result, full bool) {
-	tr := r.Sim.Trace
-	fmt.Fprintf(w, "timeline (%d steps%s)\n", tr.Len(), map[bool]string{true: "", false: "; idle-worker hand-offs left out, -full shows them"}[full])
-	for e := range tr.All() {
-		if !full && idleMachinery(tr, e) {
-			continue
-		}
-		line := fmt.Sprintf("%7d %12s  %-14s %-11s %s", e.Step, "+"+e.Time.Round(time.Millisecond).String(), tr.TaskName(e.Task), e.Kind, tr.Detail(e))
-		fmt.Fprintln(w, strings.TrimRight(line, " "))
-	}
-	for _, v := range r.Violations {
-		fmt.Fprintf(w, "violation  %s\n", v)
-	}
-}
-
-func idleMachinery(tr *sim.Trace, e sim.Event) bool {
-	switch e.Kind {
-	case sim.KindStart, sim.KindExit:
-		return true
-	case sim.KindPoint, sim.KindWait, sim.KindSignal, sim.KindBroadcast, sim.KindWake, sim.KindTimer:
-		name := tr.ObjName(e.Obj)
-		return name == "queue.claim" || name == "queue.idle" || name == "queue.complete" || name == "clients.done"
-	}
-	return false
-}
-
-func writeReplayFile(path string, f *scenarios.ReplayFile) error {
+func writeReplayFile(path string, f *harness.ReplayFile) error {
 	out, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("replay file: %w", err)

@@ -2,19 +2,21 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
-	"github.com/drysim/drysim/reports"
+	"github.com/drysim/drysim/reports/sweep"
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
+	"github.com/drysim/drysim/sim"
 )
 
 type sweepFlags struct {
@@ -25,9 +27,9 @@ type sweepFlags struct {
 
 func (s *sweepFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.scenarios, "scenarios", "all", "comma-separated scenarios, or all")
-	fs.StringVar(&s.strategies, "strategies", "naive,global,slot", "comma-separated strategies, or all (naive, global, slot and every slot-without)")
+	fs.StringVar(&s.strategies, "strategies", strings.Join(allocator.StrategyNames(), ","), "comma-separated strategies, or all (the named ones and every "+allocator.AblationPrefix+"<fix>)")
 	fs.StringVar(&s.workers, "workers", "8,16,32,64,128", "comma-separated worker counts")
-	fs.StringVar(&s.scheds, "sched", "random,pct", "comma-separated schedulers")
+	fs.StringVar(&s.scheds, "sched", strings.Join(sim.SchedulerNames(), ","), "comma-separated schedulers ("+sim.SchedulerSyntax()+"), or all")
 	fs.IntVar(&s.seeds, "seeds", 100, "seeds per combination")
 	fs.Uint64Var(&s.firstSeed, "first-seed", 1, "first seed")
 	fs.IntVar(&s.parallel, "parallel", 0, "worlds run at once (0: GOMAXPROCS)")
@@ -36,23 +38,19 @@ func (s *sweepFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.out, "out", "results.jsonl", "results file (JSON Lines); runs already in it are skipped")
 }
 
-func allStrategies() []string {
-	out := allocator.StrategyNames()
-	for _, f := range allocator.AllFixes() {
-		out = append(out, "slot-without="+f.String())
-	}
-	return out
-}
-
 // plan builds and checks the sweep's plan, shard included.
-func (s *sweepFlags) plan() (reports.Plan, error) {
-	workers, err := reports.ParseInts(s.workers)
+func (s *sweepFlags) plan() (sweep.Plan, error) {
+	workers, err := sweep.ParseInts(s.workers)
 	if err != nil {
-		return reports.Plan{}, usageErr("-workers: %s", sweepMessage(err))
+		return sweep.Plan{}, usageErr("-workers: %s", sweepMessage(err))
 	}
-	p := reports.Plan{
-		Scenarios: reports.ParseList(s.scenarios, scenarios.Names()), Strategies: reports.ParseList(s.strategies, allStrategies()),
-		Workers: workers, Scheds: reports.ParseList(s.scheds, []string{"random", "pct"}), Seeds: s.seeds, FirstSeed: s.firstSeed,
+	scheds, err := sweep.ParseScheds(s.scheds)
+	if err != nil {
+		return sweep.Plan{}, usageErr("-sched: %s", sweepMessage(err))
+	}
+	p := sweep.Plan{
+		Scenarios: sweep.ParseList(s.scenarios, scenarios.Names()), Strategies: sweep.ParseList(s.strategies, scenarios.StrategyNames()),
+		Workers: workers, Scheds: scheds, Seeds: s.seeds, FirstSeed: s.firstSeed,
 	}
 	if p.Shard, err = s.shardOf(); err != nil {
 		return p, err
@@ -64,9 +62,9 @@ func (s *sweepFlags) plan() (reports.Plan, error) {
 }
 
 // shardOf reads -shard, or JOB_COMPLETION_INDEX with -shards.
-func (s *sweepFlags) shardOf() (reports.Shard, error) {
+func (s *sweepFlags) shardOf() (sweep.Shard, error) {
 	if s.shard != "" {
-		sh, err := reports.ParseShard(s.shard)
+		sh, err := sweep.ParseShard(s.shard)
 		if err != nil {
 			return sh, usageErr("%s", sweepMessage(err))
 		}
@@ -75,22 +73,22 @@ func (s *sweepFlags) shardOf() (reports.Shard, error) {
 	index, ok := os.LookupEnv("JOB_COMPLETION_INDEX")
 	if !ok {
 		if s.shards != 0 {
-			return reports.Shard{}, usageErr("-shards %d needs JOB_COMPLETION_INDEX in the environment, or use -shard i/n", s.shards)
+			return sweep.Shard{}, usageErr("-shards %d needs JOB_COMPLETION_INDEX in the environment, or use -shard i/n", s.shards)
 		}
-		return reports.Shard{}, nil
+		return sweep.Shard{}, nil
 	}
 	if s.shards < 1 {
-		return reports.Shard{}, usageErr("JOB_COMPLETION_INDEX=%s is set: give the shard count with -shards n (or -shard i/n)", index)
+		return sweep.Shard{}, usageErr("JOB_COMPLETION_INDEX=%s is set: give the shard count with -shards n (or -shard i/n)", index)
 	}
 	i, err := strconv.Atoi(index)
 	if err != nil || i < 0 || i >= s.shards {
-		return reports.Shard{}, usageErr("JOB_COMPLETION_INDEX=%q: want a whole number below -shards %d", index, s.shards)
+		return sweep.Shard{}, usageErr("JOB_COMPLETION_INDEX=%q: want a whole number below -shards %d", index, s.shards)
 	}
-	return reports.Shard{Index: i, Count: s.shards}, nil
+	return sweep.Shard{Index: i, Count: s.shards}, nil
 }
 
 func sweepMessage(err error) string {
-	return trimPrefixes(err.Error(), reports.ErrSweep.Error()+": ")
+	return trimPrefixes(err.Error(), sweep.ErrSweep.Error()+": ")
 }
 
 func cmdSweep(args []string, stdout io.Writer) error {
@@ -109,19 +107,25 @@ func cmdSweep(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer out.Close()
-	keys := plan.Keys()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	p, err := reports.Sweep(ctx, keys, done, out, reports.SweepOptions{Parallel: sf.parallel, Progress: progressLine(os.Stderr)})
 	already := 0
-	for _, k := range keys {
-		if done[k] {
+	for id := range plan.All() {
+		if done[id.String()] {
 			already++
 		}
 	}
+	todo := func(yield func(scenarios.Identity) bool) {
+		for id := range plan.All() {
+			if !done[id.String()] && !yield(id) {
+				return
+			}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	p, err := harness.Sweep(ctx, todo, plan.Len()-already, out, harness.SweepOptions{Runner: harness.Runner{Parallel: sf.parallel}, Progress: progressLine(os.Stderr)})
 	fmt.Fprintf(stdout, "sweep      shard %s: %d runs planned, %d already in %s, %d run now (%d failing), %.0f runs/s\n",
-		plan.Shard, len(keys), already, sf.out, p.Done, p.Failed, p.Rate())
-	if errors.Is(err, context.Canceled) {
+		plan.Shard, plan.Len(), already, sf.out, p.Done, p.Failed, p.Rate())
+	if harness.ErrInterrupted(err) {
 		fmt.Fprintf(stdout, "interrupted: every finished run is in %s; run the same command again to finish\n", sf.out)
 		return errFindings
 	}
@@ -130,12 +134,12 @@ func cmdSweep(args []string, stdout io.Writer) error {
 
 // openResults opens a results file for appending after reading which runs
 // it holds; a last line cut short by a crash is cut off first.
-func openResults(path string) (*os.File, map[reports.Key]bool, error) {
+func openResults(path string) (*os.File, map[string]bool, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, nil, usageErr("results file: %v", err)
 	}
-	done, complete, err := reports.ReadDone(f)
+	done, complete, err := sweep.ReadDone(f)
 	if err == nil {
 		err = f.Truncate(complete)
 	}
@@ -151,12 +155,12 @@ func openResults(path string) (*os.File, map[reports.Key]bool, error) {
 
 // progressLine redraws one status line on a terminal, at most five times a
 // second; on anything else it stays quiet.
-func progressLine(w *os.File) func(reports.Progress) {
+func progressLine(w *os.File) func(harness.Progress) {
 	if fi, err := w.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
 	var last time.Time
-	return func(p reports.Progress) {
+	return func(p harness.Progress) {
 		if p.Done < p.Total && time.Since(last) < 200*time.Millisecond {
 			return
 		}

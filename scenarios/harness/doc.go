@@ -1,0 +1,34 @@
+// Package harness runs worlds: one run (Run), many side by side (Runner,
+// bounded and streaming: it takes runs from an iterator as it has room),
+// every strategy of a scenario against its expectation (Check), a sweep
+// into a results file (Sweep), a failing run shrunk to its shortest story
+// (Shrink), and runs saved and replayed as plain-text files (ReplayFile).
+// It is the other side of the determinism line from package scenarios:
+// here goroutines and files are allowed, inside a world they are not.
+//
+//	res, err := harness.Run(scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: 1}, harness.Options{})
+//	if v := res.FirstRaceViolation(); v != nil {
+//		fmt.Println(v, "\nrepro:", res.Repro())
+//	}
+//
+// What a run is lives in scenarios.Identity; how it is executed (trace,
+// decisions, where it stops, step budget, coroutine pool, a schedule to
+// replay) is Options. A Result keeps the kernel's result for replay and
+// drawing; Result.Record files it for a sweep.
+//
+// # Check
+//
+// Check runs each strategy's seeds through a Runner and folds them in
+// seed order, so the rows are those a serial run would give, at any
+// parallelism. A "reproduces" row stops taking seeds at the first one
+// that reproduces; lower seeds still running finish and count.
+//
+// # Shrink and replay files
+//
+// Shrink reduces a failing run, configuration first (leases, workers,
+// requesters, limit, failpoints, how often requesters poll), then the
+// seed and scheduler with the shortest story, then its decision list to
+// the forced context switches; the result is a ReplayFile, which Run
+// replays strictly and checks against its hash. WriteStory prints a traced
+// run as a timeline.
+package harness

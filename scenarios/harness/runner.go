@@ -1,0 +1,88 @@
+package harness
+
+import (
+	"context"
+	"iter"
+	"runtime"
+	"sync"
+
+	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/sim"
+)
+
+// Job is one run for a Runner: what it is and how to execute it.
+type Job struct {
+	Identity scenarios.Identity
+	Options  Options
+}
+
+// Runner runs worlds side by side: at most Parallel at once (0 means
+// GOMAXPROCS), one goroutine each, every goroutine keeping its own
+// coroutine pool from world to world. Worlds share nothing, so each result
+// is the one a lone run would give. It takes jobs from an iterator as it
+// has room, so a plan of any size runs in constant memory.
+type Runner struct{ Parallel int }
+
+func (r Runner) parallel() int {
+	if r.Parallel > 0 {
+		return r.Parallel
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// Done receives one finished job, its result (nil if err is set) and the
+// error of a job that could not run. Returning false stops the runner from
+// taking more jobs; the ones already running still finish and are handed
+// over.
+type Done func(j Job, res *Result, err error) bool
+
+// Run runs every job until jobs is exhausted, done asks it to stop or ctx
+// is cancelled, and calls done for each finished job from the calling
+// goroutine, in the order they finish. It returns ctx's error if ctx
+// ended the run early, nil otherwise.
+func (r Runner) Run(ctx context.Context, jobs iter.Seq[Job], done Done) error {
+	feedCtx, stopFeeding := context.WithCancel(ctx)
+	defer stopFeeding()
+	queue := make(chan Job)
+	type finished struct {
+		job Job
+		res *Result
+		err error
+	}
+	results := make(chan finished)
+	var wg sync.WaitGroup
+	for range r.parallel() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pool := sim.NewPool()
+			defer pool.Close()
+			for j := range queue {
+				if feedCtx.Err() != nil {
+					continue // taken as the feed stopped: not run, not reported
+				}
+				opts := j.Options
+				opts.Pool = pool
+				res, err := Run(j.Identity, opts)
+				results <- finished{j, res, err}
+			}
+		}()
+	}
+	go func() {
+		defer close(queue)
+		for j := range jobs {
+			select {
+			case queue <- j:
+			case <-feedCtx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	for f := range results {
+		if !done(f.job, f.res, f.err) {
+			stopFeeding()
+		}
+	}
+	return ctx.Err()
+}

@@ -1,0 +1,92 @@
+package scenarios
+
+import (
+	"time"
+
+	"github.com/drysim/drysim/allocator"
+	"github.com/drysim/drysim/sim"
+)
+
+// Metrics are the numbers a sweep records per run.
+type Metrics struct {
+	LeasesRequested int `json:"leases_requested"`
+	LeasesActivated int `json:"leases_activated"`
+	LeasesBroken    int `json:"leases_broken"`
+	ResourcesBuilt  int `json:"resources_built"`
+	// ResourcesNeeded is the fewest resources that could have served the
+	// peak of leases linked at once.
+	ResourcesNeeded int           `json:"resources_needed"`
+	LockWaits       int           `json:"lock_waits"`
+	LockWaitP50     time.Duration `json:"lock_wait_p50_ns"`
+	LockWaitP99     time.Duration `json:"lock_wait_p99_ns"`
+	LockWaitMax     time.Duration `json:"lock_wait_max_ns"`
+	LockTimeouts    int           `json:"lock_timeouts"`
+	Yields          int           `json:"yields"`
+	Steals          int           `json:"steals"`
+	// ActivateAll is the virtual time from the first request to the last
+	// activation.
+	ActivateAll time.Duration `json:"activate_all_ns"`
+	Steps       int64         `json:"steps"`
+}
+
+func collectMetrics(a *allocator.Allocator, chk *checker, sr *sim.Result) Metrics {
+	m := Metrics{Steals: chk.steals, ResourcesBuilt: chk.built, Steps: sr.Steps}
+	var first, last time.Time
+	for l := range a.Store().AllLeases() {
+		m.LeasesRequested++
+		if first.IsZero() || l.Requested.Before(first) {
+			first = l.Requested
+		}
+		if !l.Activated.IsZero() {
+			m.LeasesActivated++
+			last = maxTime(last, l.Activated)
+		}
+		if l.BreakCause != allocator.BreakNone {
+			m.LeasesBroken++
+		}
+	}
+	if !last.IsZero() {
+		m.ActivateAll = last.Sub(first)
+	}
+	am := a.Metrics()
+	m.LockWaits, m.LockTimeouts = len(am.LockWaits), am.LockTimeouts
+	m.LockWaitP50 = allocator.Percentile(am.LockWaits, 50)
+	m.LockWaitP99 = allocator.Percentile(am.LockWaits, 99)
+	m.LockWaitMax = allocator.Percentile(am.LockWaits, 100)
+	m.Yields = a.QueueStats().Yields
+	m.ResourcesNeeded = resourcesNeeded(a)
+	return m
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// resourcesNeeded replays the link history: the peak number of leases
+// linked at once, divided by a resource's capacity.
+func resourcesNeeded(a *allocator.Allocator) int {
+	capacity := 1
+	for bp := range a.Store().AllBlueprints() {
+		if c, ok := bp.Impl.(interface{ Capacity() int }); ok {
+			capacity = c.Capacity()
+		}
+	}
+	linked, peak := 0, 0
+	for _, e := range a.Store().AuditLog() {
+		if e.Kind != allocator.AuditLeaseStatus {
+			continue
+		}
+		was, is := allocator.LeaseStatus(e.From).Linked(), allocator.LeaseStatus(e.To).Linked()
+		switch {
+		case is && !was:
+			linked++
+		case was && !is:
+			linked--
+		}
+		peak = max(peak, linked)
+	}
+	return (peak + capacity - 1) / capacity
+}
