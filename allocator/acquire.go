@@ -16,11 +16,13 @@ func (a *Allocator) leaseAny(t Task, l Lease, rs []Resource) (Outcome, bool) {
 	}
 	temporary, errs := false, 0
 	for _, r := range shuffled(a.rand, slices.Clone(rs)) {
-		err := a.acquireOn(l, r)
+		status, err := a.acquireOn(l, r)
 		switch {
-		case err == nil:
+		case err == nil && status == LeaseAcquired:
 			a.queue.Schedule(TaskLeaseUpdate, l.ID) // the follow-up that activates it
 			return Finish(), true
+		case err == nil:
+			return Finish(), true // active already (Almanac): no follow-up
 		case errors.Is(err, ErrTemporary):
 			temporary = true
 		default:
@@ -33,44 +35,71 @@ func (a *Allocator) leaseAny(t Task, l Lease, rs []Resource) (Outcome, bool) {
 	return a.breakLease(l, BreakAcquireErrors), true
 }
 
-// acquireOn is DrydockLease::acquireOnResource: re-read the resource, take
-// the lease's slot locks and link, with the resource lock held around all
-// of it when the strategy has resource-lock-on-acquire.
-func (a *Allocator) acquireOn(l Lease, r Resource) error {
-	if a.has(FixResourceLockOnAcquire) {
-		lk := a.resourceLock(r.ID)
-		if !a.lockWait(lk, a.timings.ResourceLockWait) {
-			return fmt.Errorf("resource %d: lock wait timed out: %w", r.ID, ErrTemporary)
-		}
-		defer lk.Unlock()
+// acquireOn is the blueprint's acquireLease then
+// DrydockLease::acquireOnResource. It returns the lease's new status.
+//
+// With resource-lock-on-acquire (D19080) it takes the resource lock (15 s
+// wait), reloads the resource and checks only its status (active or
+// pending) before writing the slot locks and the link in one transaction;
+// capacity is the slot insert's job alone. Before D19080 the link was
+// written on the caller's copy of the resource: no lock, no reload, no
+// check. A lease that activates as it is acquired (Almanac) is refused on
+// a pending resource before any lock, on that same copy.
+func (a *Allocator) acquireOn(l Lease, r Resource) (LeaseStatus, error) {
+	spec, err := a.blueprintImpl(r.Blueprint).AcquireLease(a.view, r, l)
+	if err != nil {
+		return l.Status, err
 	}
-	cur, err := a.store.Resource(r.ID)
+	to := LeaseAcquired
+	if spec.ActivateWhenAcquired {
+		to = LeaseActive
+		if r.Status == ResourcePending {
+			return l.Status, fmt.Errorf("lease %d would activate on resource %d, which is still pending", l.ID, r.ID)
+		}
+	}
+	keys := a.slotKeys(spec.SlotLocks)
+	if !a.has(FixResourceLockOnAcquire) {
+		a.window(FPBeforeLinkLease)
+		return to, a.link(l, r, to, keys)
+	}
+	lk := a.resourceLock(r.ID)
+	if !a.lockWait(lk, a.timings.ResourceLockWait) {
+		return l.Status, fmt.Errorf("resource %d: lock wait timed out: %w", r.ID, ErrTemporary)
+	}
+	err = a.linkReloaded(l, r.ID, to, keys)
+	lk.Unlock()
+	if err == nil && to == LeaseActive {
+		a.didActivateLease(l.ID)
+	}
+	return to, err
+}
+
+// linkReloaded is the locked part of acquireOnResource: reload, check the
+// status, link.
+func (a *Allocator) linkReloaded(l Lease, rid ID, to LeaseStatus, keys []string) error {
+	cur, err := a.store.Resource(rid)
 	if err != nil {
 		return err
 	}
 	if cur.Status != ResourcePending && cur.Status != ResourceActive {
-		return fmt.Errorf("resource %d is %s: %w", r.ID, cur.Status, ErrTemporary)
-	}
-	impl := a.blueprintImpl(cur.Blueprint)
-	if !impl.CanAcquireLease(a.view, cur, l) {
-		return fmt.Errorf("resource %d can no longer take lease %d: %w", r.ID, l.ID, ErrTemporary)
-	}
-	slots, err := impl.AcquireLease(a.view, cur, l)
-	if err != nil {
-		return err
+		// DrydockAcquiredBrokenResourceException: the worker yields.
+		return fmt.Errorf("resource %d is %s: %w", rid, cur.Status, ErrTemporary)
 	}
 	a.window(FPBeforeLinkLease)
-	return a.link(l, cur, a.slotKeys(slots))
+	return a.link(l, cur, to, keys)
 }
 
-// link writes the lease's slot locks and its acquired status in one
+// link writes the lease's slot locks and its new status in one
 // transaction, and audits the resource's status at that instant.
-func (a *Allocator) link(l Lease, r Resource, keys []string) error {
+func (a *Allocator) link(l Lease, r Resource, to LeaseStatus, keys []string) error {
 	from := l.Status
-	if err := l.SetStatus(LeaseAcquired, a.now()); err != nil {
+	if err := l.SetStatus(to, a.now()); err != nil {
 		return err
 	}
 	l.Resource = r.ID
+	if to == LeaseActive {
+		l.Activated = a.now()
+	}
 	return a.store.Tx("lease.acquire", func(tx *Tx) error {
 		if err := tx.AcquireSlotLocks(LeaseRef(l.ID), keys); err != nil {
 			return err
@@ -80,20 +109,7 @@ func (a *Allocator) link(l Lease, r Resource, keys []string) error {
 			return err
 		}
 		tx.Audit(AuditEntry{Kind: AuditLink, Lease: l.ID, Resource: r.ID, ResourceStatus: stored.Status})
-		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: l.ID, Resource: r.ID, From: uint8(from), To: uint8(LeaseAcquired), Cause: "acquired"})
-		a.auditSteal(tx, l.ID, stored)
+		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: l.ID, Resource: r.ID, From: uint8(from), To: uint8(to), Cause: "acquired"})
 		return tx.SaveLease(l)
 	})
-}
-
-// auditSteal records a pending-steal: the resource was built by another
-// lease that is still waiting for it.
-func (a *Allocator) auditSteal(tx *Tx, taker ID, r Resource) {
-	if r.AllocatedBy == 0 || r.AllocatedBy == taker {
-		return
-	}
-	builder, err := tx.Lease(r.AllocatedBy)
-	if err == nil && builder.Status == LeasePending && slices.Contains(builder.Allocated, r.ID) {
-		tx.Audit(AuditEntry{Kind: AuditSteal, Lease: taker, Resource: r.ID, Other: builder.ID})
-	}
 }

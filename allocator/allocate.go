@@ -57,10 +57,15 @@ func (a *Allocator) blueprintsFor(l Lease) []Blueprint {
 
 // candidates is loadAcquirableResourcesForLease plus partitionResources:
 // active resources only (another lease's pending resource is never
-// offered), split into free and used. All of it is advisory.
+// offered), split into free and used. All of it is advisory. Before D21807
+// pending resources were queried too and left to the blueprint's filter.
 func (a *Allocator) candidates(bps []Blueprint, l Lease) (free, used []Resource) {
+	offered := func(s ResourceStatus) bool { return s == ResourceActive }
+	if !a.has(FixYieldForPending) {
+		offered = ResourceStatus.Live
+	}
 	for _, bp := range bps {
-		for _, r := range a.store.ResourcesOf(bp.ID, func(s ResourceStatus) bool { return s == ResourceActive }) {
+		for _, r := range a.store.ResourcesOf(bp.ID, offered) {
 			if !bp.Impl.CanAcquireLease(a.view, r, l) {
 				continue
 			}
@@ -86,26 +91,28 @@ func (a *Allocator) hasOwnPending(l Lease) bool {
 }
 
 // buildNew is newLeasedResource. done is false when no blueprint could or
-// did build, and allocation falls through to used resources.
+// did build, and allocation falls through to used resources. Blueprints
+// that fail are logged and swallowed (D19070); before D19070 their failures
+// broke the lease unless one of them was a slot-lock collision.
 func (a *Allocator) buildNew(t Task, l Lease, bps []Blueprint) (Outcome, bool) {
 	var able []Blueprint
 	for _, bp := range bps {
-		if bp.Impl.CanAllocateResource(a.view, bp, l) {
+		if bp.Impl.CanAllocateResource(a.view, bp, l) && !a.throttled(bp) {
 			able = append(able, bp)
 		}
 	}
+	failed, collided := false, false
 	for _, bp := range shuffled(a.rand, able) {
 		spec, err := bp.Impl.AllocateResource(a.view, bp, l)
 		if err != nil {
-			if !a.has(FixAllocateFailureYields) {
-				return a.breakLease(l, BreakAllocationFailed), true
-			}
-			continue // logged and swallowed (D19070)
+			failed = true
+			continue
 		}
 		a.window(FPBeforeAllocateResource)
 		r, err := a.saveNewResource(t, &l, bp, spec)
 		if IsSlotConflict(err) {
 			a.metrics.AllocationConflicts++
+			collided = true
 			continue
 		}
 		if err != nil {
@@ -120,7 +127,26 @@ func (a *Allocator) buildNew(t Task, l Lease, bps []Blueprint) (Outcome, bool) {
 		}
 		return Yield(a.timings.Yield), true
 	}
+	if failed && !a.has(FixAllocateFailureYields) {
+		if collided {
+			return Yield(a.timings.Yield), true // the aggregate held a temporary failure
+		}
+		return a.breakLease(l, BreakAllocationFailed), true
+	}
 	return Outcome{}, false
+}
+
+// throttled is the growth throttle D14236 put in
+// DrydockBlueprintImplementation::shouldLimitAllocatingPoolSize and D21808
+// removed with D21807: resources in flight (pending) may number at most
+// max(1, ceil(25% of the active ones)). The pre-D21807 code had it.
+func (a *Allocator) throttled(bp Blueprint) bool {
+	if a.has(FixYieldForPending) {
+		return false
+	}
+	n := a.view.CountByStatus(bp.ID)
+	pending, active := n[ResourcePending], n[ResourceActive]
+	return pending >= 1 && pending >= (active+3)/4
 }
 
 // saveNewResource is the resource's first save: row and slot locks in one
@@ -147,7 +173,8 @@ func (a *Allocator) saveNewResource(t Task, l *Lease, bp Blueprint, spec Resourc
 		}
 		tx.Audit(AuditEntry{Kind: AuditAllocate, Lease: l.ID, Resource: r.ID})
 		tx.Audit(AuditEntry{Kind: AuditResourceStatus, Resource: r.ID, To: uint8(r.Status), Cause: "allocated"})
-		if r.Status == ResourcePending {
+		if r.Status == ResourcePending && a.has(FixYieldForPending) {
+			// internal.resourcePHIDs.allocated came with D21807.
 			l.Allocated = append(l.Allocated, r.ID)
 			return tx.SaveLease(*l)
 		}
@@ -164,6 +191,7 @@ func (a *Allocator) saveNewResource(t Task, l *Lease, bp Blueprint, spec Resourc
 		}
 		cur.Attributes, cur.AttributesSet = spec.Attributes, true
 		r = cur
+		tx.Audit(AuditEntry{Kind: AuditAttributes, Resource: r.ID})
 		return tx.SaveResource(cur)
 	})
 	return r, err

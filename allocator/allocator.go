@@ -95,6 +95,7 @@ type Allocator struct {
 	global   Lock
 	leaseLk  map[ID]Lock
 	resLk    map[ID]Lock
+	holders  map[ID]Notifier // each lease's holder, woken by awakenTasks
 	metrics  Metrics
 }
 
@@ -112,7 +113,7 @@ func New(rt Runtime, cfg Config) (*Allocator, error) {
 	a := &Allocator{
 		rt: rt, strategy: cfg.Strategy, workers: cfg.Workers, timings: t,
 		store: s, view: &View{s: s}, queue: newQueue(rt, t), rand: rt.Rand("allocator"),
-		leaseLk: make(map[ID]Lock), resLk: make(map[ID]Lock),
+		leaseLk: make(map[ID]Lock), resLk: make(map[ID]Lock), holders: make(map[ID]Notifier),
 	}
 	if cfg.Strategy.Global {
 		a.global = rt.NewLock("drydock.allocator")
@@ -168,6 +169,26 @@ func (a *Allocator) run(t Task) Outcome {
 		return a.updateLease(t)
 	}
 	return a.updateResource(t)
+}
+
+// Holder is what a lease's holder waits on: it is notified when the lease
+// activates, breaks or is destroyed (DrydockLease::awakenTasks, which wakes
+// the tasks that asked for the lease). Read Seq before looking at the
+// lease, then Wait.
+func (a *Allocator) Holder(id ID) Notifier {
+	n, ok := a.holders[id]
+	if !ok {
+		n = a.rt.NewNotifier("lease.holder")
+		a.holders[id] = n
+	}
+	return n
+}
+
+// awakenHolder wakes the lease's holder, if it ever waited.
+func (a *Allocator) awakenHolder(id ID) {
+	if n, ok := a.holders[id]; ok {
+		n.Broadcast()
+	}
 }
 
 func (a *Allocator) leaseLock(id ID) Lock { return a.objectLock(a.leaseLk, "drydock.lease:", id) }

@@ -21,11 +21,16 @@ const (
 	AuditResourceRelease
 	// AuditHook: the blueprint hook Hook ran for Lease (and Resource).
 	AuditHook
-	// AuditSteal: Lease acquired Resource, which another lease (Other)
-	// built and was still waiting for.
-	AuditSteal
 	// AuditAllocate: Lease built Resource (first save).
 	AuditAllocate
+	// AuditSlotAcquire and AuditSlotRelease: Owner took or freed Keys (a
+	// release is recorded even when it frees nothing: it marks the moment
+	// the owner stops counting against its slots).
+	AuditSlotAcquire
+	AuditSlotRelease
+	// AuditAttributes: Resource's attributes were set (a save after the
+	// first one, without attributes-before-save).
+	AuditAttributes
 )
 
 // Release causes recorded on AuditResourceRelease and lease releases.
@@ -57,6 +62,8 @@ type AuditEntry struct {
 	Hook           string
 	Live           []ID
 	Actor          Ref
+	Owner          Ref
+	Keys           []string
 }
 
 func (e AuditEntry) String() string {
@@ -71,10 +78,14 @@ func (e AuditEntry) String() string {
 		return fmt.Sprintf("resource %d released by %s with live leases %v", e.Resource, e.Cause, e.Live)
 	case AuditHook:
 		return fmt.Sprintf("hook %s lease %d resource %d", e.Hook, e.Lease, e.Resource)
-	case AuditSteal:
-		return fmt.Sprintf("lease %d took resource %d built by lease %d", e.Lease, e.Resource, e.Other)
 	case AuditAllocate:
 		return fmt.Sprintf("lease %d built resource %d", e.Lease, e.Resource)
+	case AuditSlotAcquire:
+		return fmt.Sprintf("%s took slot locks %v", e.Owner, e.Keys)
+	case AuditSlotRelease:
+		return fmt.Sprintf("%s freed slot locks %v", e.Owner, e.Keys)
+	case AuditAttributes:
+		return fmt.Sprintf("resource %d attributes set", e.Resource)
 	}
 	return fmt.Sprintf("audit(%d)", e.Kind)
 }

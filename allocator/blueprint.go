@@ -32,6 +32,15 @@ type ResourceSpec struct {
 	ActivateWhenAllocated bool
 }
 
+// LeaseSpec is what a blueprint's acquireLease decides for a lease.
+type LeaseSpec struct {
+	SlotLocks []SlotLock
+	// ActivateWhenAcquired: the lease goes straight from pending to active
+	// inside acquireOnResource, under the resource lock, with no separate
+	// activation (DrydockLease::setActivateWhenAcquired; Almanac hosts).
+	ActivateWhenAcquired bool
+}
+
 // BlueprintImpl is a blueprint type: the allocator calls it where Drydock
 // calls DrydockBlueprintImplementation. Calls may sleep (latency), fail and
 // read the store through View; they never write it.
@@ -52,13 +61,12 @@ type BlueprintImpl interface {
 	ActivateResource(r Resource) error
 	// DestroyResource tears a released or broken resource down.
 	DestroyResource(r Resource) error
-	// CanReclaimResource says whether the blueprint lets idle resources be
-	// reclaimed at all.
-	CanReclaimResource(r Resource) bool
 	// CanAcquireLease is the coarse filter on candidate resources.
 	CanAcquireLease(v *View, r Resource, l Lease) bool
-	// AcquireLease picks the lease's slot locks on r.
-	AcquireLease(v *View, r Resource, l Lease) ([]SlotLock, error)
+	// AcquireLease is the blueprint's acquireLease: it picks the lease's
+	// slot locks on r and says whether the lease activates as it is
+	// acquired (Almanac hosts). It runs before the resource lock.
+	AcquireLease(v *View, r Resource, l Lease) (LeaseSpec, error)
 	// ActivateLease sets an acquired lease up on its resource.
 	ActivateLease(r Resource, l Lease) error
 	// DidReleaseLease is the release hook.

@@ -31,6 +31,10 @@ const (
 	// FPBeforeReleaseLease: a releaser saw the lease releasable and has not
 	// written it yet. Widens release-race.
 	FPBeforeReleaseLease = "allocator/beforeReleaseLease"
+	// FPBeforeReleaseResource: a releaser saw the resource releasable and
+	// has not written it yet (without the command queue). Widens
+	// lost-hosts.
+	FPBeforeReleaseResource = "allocator/beforeReleaseResource"
 	// FPBeforeActivateResource and FPBeforeActivateLease: before the
 	// blueprint's activation calls.
 	FPBeforeActivateResource = "allocator/beforeActivateResource"
@@ -53,6 +57,7 @@ func Failpoints() []FailpointInfo {
 		{FPBeforeLinkLease, "reclaim-race", "resource re-read, lease not linked"},
 		{FPBeforeReclaimRelease, "reclaim-race", "resource judged idle, not released"},
 		{FPBeforeReleaseLease, "release-race", "lease seen releasable, not written"},
+		{FPBeforeReleaseResource, "lost-hosts", "resource seen releasable, not written"},
 		{FPBeforeActivateResource, "activation-failure", "before the blueprint activates a resource"},
 		{FPBeforeActivateLease, "activation-failure", "before the blueprint activates a lease"},
 	}

@@ -2,6 +2,7 @@ package allocator
 
 import (
 	"fmt"
+	"time"
 )
 
 // LeaseRequest is what a requester asks for.
@@ -9,6 +10,8 @@ type LeaseRequest struct {
 	Type       string
 	Wants      Attributes
 	Blueprints []ID // allowed blueprints; empty means any
+	// Until, if set, is when the lease expires (bin/drydock lease --until).
+	Until time.Time
 }
 
 // RequestLease creates a pending lease and queues its first update
@@ -19,7 +22,7 @@ func (a *Allocator) RequestLease(req LeaseRequest) (ID, error) {
 		now := a.now()
 		id = tx.InsertLease(Lease{
 			Type: req.Type, Status: LeasePending, Wants: req.Wants, Blueprints: req.Blueprints,
-			Requested: now, Modified: now,
+			Requested: now, Modified: now, Until: req.Until,
 		})
 		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: id, To: uint8(LeasePending), Cause: "requested"})
 		return nil
@@ -70,6 +73,9 @@ func (a *Allocator) updateLease(t Task) Outcome {
 		return Permanent(err)
 	}
 	if l.Status.Commandable() {
+		if err := a.checkExpiration(l); err != nil {
+			return Failure(err)
+		}
 		if l, err = a.processLeaseCommands(l); err != nil {
 			return Failure(err)
 		}
@@ -88,10 +94,12 @@ func (a *Allocator) updateLease(t Task) Outcome {
 }
 
 // processLeaseCommands consumes the lease's commands in ID order while it
-// stays commandable; a duplicate release stays unconsumed for ever.
+// stays commandable; a duplicate release stays unconsumed for ever. Without
+// FixCommandLoopStops (phorge since D26884) every command runs, and a
+// second release releases the destroyed lease again.
 func (a *Allocator) processLeaseCommands(l Lease) (Lease, error) {
 	for _, c := range a.store.PendingCommands(LeaseRef(l.ID)) {
-		if !l.Status.Commandable() {
+		if a.has(FixCommandLoopStops) && !l.Status.Commandable() {
 			break
 		}
 		if c.Kind == CommandRelease {
@@ -118,9 +126,7 @@ func (a *Allocator) consume(c Command) error {
 // for the single writer.
 func (a *Allocator) releaseLease(l Lease, cause string, actor Ref) (Lease, error) {
 	from := l.Status
-	if err := l.SetStatus(LeaseReleased, a.now()); err != nil {
-		return l, err
-	}
+	l.WriteStatus(LeaseReleased, a.now())
 	err := a.store.Tx("lease.release", func(tx *Tx) error {
 		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: l.ID, From: uint8(from), To: uint8(LeaseReleased), Cause: cause, Actor: actor})
 		return tx.SaveLease(l)
@@ -141,14 +147,28 @@ func (a *Allocator) destroyLease(l *Lease) error {
 	if l.Resource != 0 {
 		a.runLeaseHook(*l, HookDestroyLease)
 	}
-	from := l.Status
-	if err := l.SetStatus(LeaseDestroyed, a.now()); err != nil {
+	if err := a.releaseSlotLocks(LeaseRef(l.ID)); err != nil {
 		return err
 	}
-	return a.store.Tx("lease.destroy", func(tx *Tx) error {
-		tx.ReleaseSlotLocks(LeaseRef(l.ID))
+	from := l.Status
+	l.WriteStatus(LeaseDestroyed, a.now())
+	err := a.store.Tx("lease.destroy", func(tx *Tx) error {
 		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: l.ID, From: uint8(from), To: uint8(LeaseDestroyed), Cause: "destroy"})
 		return tx.SaveLease(*l)
+	})
+	if err == nil {
+		a.awakenHolder(l.ID)
+	}
+	return err
+}
+
+// releaseSlotLocks is DrydockSlotLock::releaseLocks: one statement of its
+// own, not part of the status save that follows it. Between the two the
+// owner holds no slot yet is not destroyed.
+func (a *Allocator) releaseSlotLocks(owner Ref) error {
+	return a.store.Tx("slotlock.release", func(tx *Tx) error {
+		tx.ReleaseSlotLocks(owner)
+		return nil
 	})
 }
 
@@ -198,6 +218,7 @@ func (a *Allocator) breakLease(l Lease, cause BreakCause) Outcome {
 		return Failure(err)
 	}
 	a.queue.Schedule(TaskLeaseUpdate, l.ID)
+	a.awakenHolder(l.ID)
 	return Permanent(fmt.Errorf("lease %d broken: %s", l.ID, cause))
 }
 
@@ -230,7 +251,37 @@ func (a *Allocator) activateLease(l Lease) Outcome {
 	if err != nil {
 		return Failure(err)
 	}
+	a.didActivateLease(l.ID)
 	return Finish()
+}
+
+// didActivateLease is DrydockLease::didActivate: if commands came in while
+// the lease was activating, run the lease again to consume them; schedule
+// a run at its expiry; then wake its holder.
+func (a *Allocator) didActivateLease(id ID) {
+	if len(a.store.PendingCommands(LeaseRef(id))) > 0 {
+		a.queue.Schedule(TaskLeaseUpdate, id)
+	}
+	if l, err := a.store.Lease(id); err == nil && !l.Until.IsZero() {
+		a.queue.ScheduleAt(TaskLeaseUpdate, id, l.Until)
+	}
+	a.awakenHolder(id)
+}
+
+// checkExpiration is DrydockWorker::checkObjectExpiration: once the lease
+// is past its expiry, release it on Drydock's behalf. With the command
+// queue that is a release command the same run consumes.
+func (a *Allocator) checkExpiration(l Lease) error {
+	if l.Until.IsZero() || a.now().Before(l.Until) {
+		return nil
+	}
+	if !a.has(FixReleaseViaCommandQueue) {
+		return a.releaseLeaseDirect(l.ID, DrydockRef())
+	}
+	return a.store.Tx("command.queue", func(tx *Tx) error {
+		tx.InsertCommand(Command{Target: LeaseRef(l.ID), Kind: CommandRelease, Author: DrydockRef()})
+		return nil
+	})
 }
 
 // throwBack returns an acquired lease whose resource failed to the pool
@@ -242,8 +293,10 @@ func (a *Allocator) throwBack(l Lease) Outcome {
 	}
 	old := l.Resource
 	l.Resource = 0
+	if err := a.releaseSlotLocks(LeaseRef(l.ID)); err != nil {
+		return Failure(err)
+	}
 	err := a.store.Tx("lease.throwback", func(tx *Tx) error {
-		tx.ReleaseSlotLocks(LeaseRef(l.ID))
 		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: l.ID, Resource: old, From: uint8(from), To: uint8(LeasePending), Cause: "resource-failed"})
 		return tx.SaveLease(l)
 	})

@@ -28,6 +28,9 @@ type Ref struct {
 	ID   ID
 }
 
+// DrydockRef is Drydock itself as the author of a command (an expiry).
+func DrydockRef() Ref { return Ref{KindActor, 0} }
+
 // LeaseRef, ResourceRef and ActorRef build refs.
 func LeaseRef(id ID) Ref    { return Ref{KindLease, id} }
 func ResourceRef(id ID) Ref { return Ref{KindResource, id} }
@@ -42,6 +45,9 @@ func (r Ref) String() string {
 	case KindBlueprint:
 		return fmt.Sprintf("blueprint:%d", r.ID)
 	case KindActor:
+		if r.ID == 0 {
+			return "drydock"
+		}
 		return fmt.Sprintf("actor:%d", r.ID)
 	}
 	return fmt.Sprintf("ref(%d):%d", r.Kind, r.ID)
@@ -172,6 +178,9 @@ type Lease struct {
 	Reclaimed []ID
 	// BreakCause says why a broken lease broke.
 	BreakCause BreakCause
+	// Until, if set, is when the lease expires: its worker then releases
+	// it (DrydockWorker::checkObjectExpiration).
+	Until time.Time
 	// Task is the queue task that last ran the lease's update.
 	Task      TaskID
 	Requested time.Time

@@ -141,6 +141,23 @@ func (q *Queue) Schedule(kind TaskKind, obj ID) TaskID {
 	return t.ID
 }
 
+// ScheduleAt inserts a task due at `at` (scheduleUpdate($epoch), as
+// didActivate does for a lease's expiry) and wakes an idle worker if no
+// one keeps an earlier time.
+func (q *Queue) ScheduleAt(kind TaskKind, obj ID, at time.Time) TaskID {
+	q.rt.StepBegin("queue.schedule")
+	q.nextID++
+	t := &queuedTask{Task: Task{ID: q.nextID, Kind: kind, Object: obj}, due: at}
+	q.byID[t.ID] = t
+	heap.Push(&q.waiting, t)
+	notify := q.keeper.IsZero() || at.Before(q.keeper)
+	q.rt.StepEnd()
+	if notify {
+		q.idle.Notify()
+	}
+	return t.ID
+}
+
 // Awaken makes yielded tasks that never failed due now
 // (PhabricatorWorker::awakenTaskIDs). Running and failed tasks are left
 // alone: a wake-up that arrives while a task runs is lost, as in Drydock.

@@ -4,18 +4,21 @@ import "slices"
 
 // reclaim is yieldForReclaimingResources then reclaimAnyResource: wait for
 // a reclaim this lease already asked for, else ask for one on the first idle
-// resource. The lease never releases a resource itself when it has the
-// command queue; without it, it does (the PHI312 race).
+// resource of a blueprint the lease may use. Blueprints and their active
+// resources are shuffled (rankBlueprints, reclaimResources), and any idle
+// active resource qualifies, even one the lease could not use. A reclaim is
+// always a command for the resource's worker: Drydock never reclaimed any
+// other way (D14819).
 func (a *Allocator) reclaim(t Task, l Lease, bps []Blueprint) (Outcome, bool) {
 	for _, id := range l.Reclaimed {
 		if r, err := a.store.Resource(id); err == nil && (r.Status == ResourceActive || r.Status == ResourceReleased) {
 			return Yield(a.timings.Yield), true
 		}
 	}
-	for _, bp := range bps {
+	for _, bp := range shuffled(a.rand, bps) {
 		active := a.store.ResourcesOf(bp.ID, func(s ResourceStatus) bool { return s == ResourceActive })
 		for _, r := range shuffled(a.rand, active) {
-			if bp.Impl.CanReclaimResource(r) && a.idle(r) {
+			if a.idle(r) {
 				return a.requestReclaim(t, l, r), true
 			}
 		}
@@ -39,19 +42,11 @@ func (a *Allocator) idle(r Resource) bool {
 	return true
 }
 
+// requestReclaim is DrydockWorker::reclaimResource: the lease records the
+// resource and queues a reclaim command in one transaction (D19753), then
+// schedules the resource and yields.
 func (a *Allocator) requestReclaim(t Task, l Lease, r Resource) Outcome {
 	l.Reclaimed = append(slices.Clip(l.Reclaimed), r.ID)
-	if !a.has(FixReleaseViaCommandQueue) {
-		a.window(FPBeforeReclaimRelease)
-		err := a.store.Tx("lease.reclaimed", func(tx *Tx) error { return tx.SaveLease(l) })
-		if err == nil {
-			err = a.releaseResource(r, CauseReclaim, LeaseRef(l.ID))
-		}
-		if err != nil {
-			return Failure(err)
-		}
-		return Yield(a.timings.Yield)
-	}
 	err := a.store.Tx("lease.reclaim", func(tx *Tx) error {
 		tx.InsertCommand(Command{Target: ResourceRef(r.ID), Kind: CommandReclaim, Author: LeaseRef(l.ID), Awaken: []TaskID{t.ID}})
 		return tx.SaveLease(l)

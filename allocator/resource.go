@@ -10,24 +10,17 @@ func (a *Allocator) ReleaseResource(id ID, actor Ref) error {
 		if err != nil || !r.Status.Releasable() {
 			return err
 		}
+		a.window(FPBeforeReleaseResource)
 		return a.releaseResource(r, CauseDirect, actor)
 	}
 	return a.queueCommand(ResourceRef(id), CommandRelease, actor, nil)
 }
 
 // ReclaimResource asks for an idle resource to be reclaimed on behalf of
-// actor (bin/drydock reclaim). With the command queue the resource worker
-// re-checks idleness; without, the caller checks and releases it itself.
+// actor (bin/drydock reclaim): a reclaim command, whatever the strategy,
+// because reclaim only ever existed as one (D14819).
 func (a *Allocator) ReclaimResource(id ID, actor Ref) error {
-	if a.has(FixReleaseViaCommandQueue) {
-		return a.queueCommand(ResourceRef(id), CommandReclaim, actor, nil)
-	}
-	r, err := a.store.Resource(id)
-	if err != nil || r.Status != ResourceActive || !a.idle(r) {
-		return err
-	}
-	a.window(FPBeforeReclaimRelease)
-	return a.releaseResource(r, CauseReclaim, actor)
+	return a.queueCommand(ResourceRef(id), CommandReclaim, actor, nil)
 }
 
 // updateResource is DrydockResourceUpdateWorker::doWork: the resource's
@@ -69,7 +62,7 @@ func (a *Allocator) processResourceCommands(r Resource) (Resource, error) {
 		defer a.global.Unlock()
 	}
 	for _, c := range a.store.PendingCommands(ResourceRef(r.ID)) {
-		if !r.Status.Commandable() {
+		if a.has(FixCommandLoopStops) && !r.Status.Commandable() {
 			break
 		}
 		cause := CauseReleaseCommand
@@ -97,13 +90,11 @@ func (a *Allocator) processResourceCommands(r Resource) (Resource, error) {
 // destroys r in the same run. r is the caller's copy (a blind write), safe
 // only for the single writer.
 func (a *Allocator) releaseResource(r Resource, cause string, actor Ref) error {
-	if cause == CauseReclaim && a.has(FixReleaseViaCommandQueue) {
+	if cause == CauseReclaim {
 		a.window(FPBeforeReclaimRelease)
 	}
 	from := r.Status
-	if err := r.SetStatus(ResourceReleased, a.now()); err != nil {
-		return err
-	}
+	r.WriteStatus(ResourceReleased, a.now())
 	err := a.store.Tx("resource.release", func(tx *Tx) error {
 		var live []ID
 		for _, l := range tx.LeasesOn(r.ID) {
@@ -153,12 +144,12 @@ func (a *Allocator) destroyResource(r Resource) error {
 		return fmt.Errorf("resource %d: destroy: %w", r.ID, err)
 	}
 	a.store.Note(AuditEntry{Kind: AuditHook, Hook: HookDestroyResource, Resource: r.ID})
-	from := r.Status
-	if err := r.SetStatus(ResourceDestroyed, a.now()); err != nil {
+	if err := a.releaseSlotLocks(ResourceRef(r.ID)); err != nil {
 		return err
 	}
+	from := r.Status
+	r.WriteStatus(ResourceDestroyed, a.now())
 	return a.store.Tx("resource.destroy", func(tx *Tx) error {
-		tx.ReleaseSlotLocks(ResourceRef(r.ID))
 		tx.Audit(AuditEntry{Kind: AuditResourceStatus, Resource: r.ID, From: uint8(from), To: uint8(ResourceDestroyed), Cause: "destroy"})
 		return tx.SaveResource(r)
 	})

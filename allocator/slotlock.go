@@ -38,6 +38,7 @@ func (tx *Tx) AcquireSlotLocks(owner Ref, keys []string) error {
 	if len(keys) == 0 {
 		return nil
 	}
+	tx.Audit(AuditEntry{Kind: AuditSlotAcquire, Owner: owner, Keys: keys})
 	before := s.owned[owner]
 	for _, k := range keys {
 		s.slots[k] = owner
@@ -52,6 +53,7 @@ func (tx *Tx) AcquireSlotLocks(owner Ref, keys []string) error {
 func (tx *Tx) ReleaseSlotLocks(owner Ref) {
 	s := tx.s
 	keys := s.owned[owner]
+	tx.Audit(AuditEntry{Kind: AuditSlotRelease, Owner: owner, Keys: keys})
 	if len(keys) == 0 {
 		return
 	}

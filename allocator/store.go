@@ -413,6 +413,23 @@ func (l *Lease) SetStatus(to LeaseStatus, now time.Time) error {
 	return nil
 }
 
+// WriteStatus sets the lease's status with no transition check, as
+// Drydock's setStatus does on the release and destroy paths: nothing there
+// guards against a second release of a destroyed lease, which only the
+// command loop's stop prevents (see FixCommandLoopStops). The checker's
+// status-transitions invariant catches a write that should not happen.
+func (l *Lease) WriteStatus(to LeaseStatus, now time.Time) {
+	l.Status = to
+	l.Modified = now
+}
+
+// WriteStatus sets the resource's status with no transition check (see
+// Lease.WriteStatus).
+func (r *Resource) WriteStatus(to ResourceStatus, now time.Time) {
+	r.Status = to
+	r.Modified = now
+}
+
 // SetStatus moves a resource to `to` at now, or returns an error wrapping
 // ErrIllegalTransition and leaves it unchanged.
 func (r *Resource) SetStatus(to ResourceStatus, now time.Time) error {

@@ -2,6 +2,7 @@ package allocator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -35,31 +36,77 @@ const (
 	// FixAllocateFailureYields logs and swallows a blueprint that said it
 	// could allocate and then failed, instead of breaking the lease.
 	FixAllocateFailureYields
+	// FixCommandLoopStops stops a worker's command loop once its target can
+	// take no more commands, so a second release command is never run.
+	FixCommandLoopStops
 	numFixes
 )
 
 // FixInfo documents one fix: its name on the command line, what it does,
-// and the Drydock revision credited with it.
+// the Drydock revision that really introduced it and what the code did
+// before (docs/drydock.md §7 quotes both sides).
 type FixInfo struct {
-	Fix      Fix
-	Name     string
-	Doc      string
-	Revision string
+	Fix  Fix
+	Name string
+	Doc  string
+	// Revision, Commit and Date name the change that introduced the fix in
+	// phacility/phabricator; empty for a hypothetical fix.
+	Revision, Commit, Date string
+	// PreFix is what the code did before: what the ablation restores.
+	PreFix string
+	// Hypothetical: no Drydock ever lacked this fix; its ablation shows
+	// what the fix guards against, not code that existed.
+	Hypothetical bool
 	// Global: the global strategy's one allocator lock does this fix's job
 	// (it serializes the decision the fix makes safe), so global closes the
 	// same races without the fix itself.
 	Global bool
 }
 
+// Credit is the fix's revision, commit and date, or "hypothetical".
+func (f FixInfo) Credit() string {
+	if f.Hypothetical || f.Revision == "" {
+		return "hypothetical"
+	}
+	return f.Revision + " " + f.Commit + " " + f.Date
+}
+
 var fixes = [numFixes]FixInfo{
-	{FixBindingSlotLocks, "binding-slot-locks", "host-binding slot locks in the resource's first-save transaction", "D14118", true},
-	{FixLimitSlotLocks, "limit-slot-locks", "blueprint-limit slot locks in the resource's first-save transaction", "D19078", true},
-	{FixYieldForPending, "yield-for-pending", "a lease yields while a resource it built is pending", "D21807", false},
-	{FixAttributesBeforeSave, "attributes-before-save", "a resource's attributes are set in its first save", "D10304", false},
-	{FixResourceLockOnAcquire, "resource-lock-on-acquire", "acquire re-reads the resource and links under its lock", "D19080", true},
-	{FixReclaimRecheckUnderLock, "reclaim-recheck-under-lock", "the resource worker re-checks idleness under its lock before a reclaim", "D19080", false},
-	{FixReleaseViaCommandQueue, "release-via-command-queue", "release and reclaim are commands for the object's single writer", "D14143", false},
-	{FixAllocateFailureYields, "allocate-failure-yields", "a failed allocation is logged and swallowed, not a broken lease", "D19070", false},
+	{Fix: FixBindingSlotLocks, Name: "binding-slot-locks", Global: true,
+		Doc:      "host-binding slot locks in the resource's first-save transaction",
+		Revision: "D14118", Commit: "3ac99006bf", Date: "2015-09-21",
+		PreFix: "Almanac's allocateResource built on a binding an unlocked read said was free (\"TODO: This algorithm can race\")"},
+	{Fix: FixLimitSlotLocks, Name: "limit-slot-locks", Global: true,
+		Doc:      "blueprint-limit slot locks in the resource's first-save transaction",
+		Revision: "D14334", Commit: "c059149eb9", Date: "2015-10-26",
+		PreFix: "the limit was only an advisory, unlocked count of the blueprint's resources"},
+	{Fix: FixYieldForPending, Name: "yield-for-pending",
+		Doc:      "a lease yields while a resource it built is pending",
+		Revision: "D21807", Commit: "62360ea406", Date: "2022-05-09",
+		PreFix: "no record of what a lease built, pending resources queried as candidates, and the pool throttled to max(1, ceil(25% of active)) resources in flight (D14236, removed by D21808)"},
+	{Fix: FixAttributesBeforeSave, Name: "attributes-before-save",
+		Doc:      "a resource's attributes are set before its first save",
+		Revision: "D14117", Commit: "6e03419593", Date: "2015-09-21",
+		PreFix: "the resource is saved first and its attributes later, as D14234 (4cf1270ecd, 2015-10-05) did for working copies until D14334 restored the rule"},
+	{Fix: FixResourceLockOnAcquire, Name: "resource-lock-on-acquire", Global: true,
+		Doc:      "acquire takes the resource lock, reloads the resource and checks its status before linking",
+		Revision: "D19080", Commit: "a1baedbd9a", Date: "2018-02-13",
+		PreFix: "acquireOnResource wrote slot locks and the link on the caller's copy of the resource: no lock, no reload, no status check"},
+	{Fix: FixReclaimRecheckUnderLock, Name: "reclaim-recheck-under-lock", Hypothetical: true,
+		Doc:    "the resource worker re-checks idleness under its lock before a reclaim releases",
+		PreFix: "a reclaim command releases without re-checking; no Drydock did this: the re-check came with reclaim itself (D14819, 7168d8edd9, 2015-12-18)"},
+	{Fix: FixReleaseViaCommandQueue, Name: "release-via-command-queue",
+		Doc:      "release is a command consumed by the object's single writer",
+		Revision: "D14143", Commit: "789df89c84", Date: "2015-09-23",
+		PreFix: "whoever wanted a lease or resource gone read it and released it directly (\"This is all broken nonsense\")"},
+	{Fix: FixAllocateFailureYields, Name: "allocate-failure-yields",
+		Doc:      "a blueprint that promised a resource and failed is logged and the lease yields",
+		Revision: "D19070", Commit: "4dd32dca3e", Date: "2018-02-13",
+		PreFix: "every blueprint failing threw an aggregate exception that broke the lease, unless one failure was a slot-lock collision"},
+	{Fix: FixCommandLoopStops, Name: "command-loop-stops",
+		Doc:      "a worker stops consuming commands once its target can take no more",
+		Revision: "D14143", Commit: "789df89c84", Date: "2015-09-23",
+		PreFix: "every pending command runs: phorge's D26884 (1fe7b65d9a, 2026-03-29) removed the check, so a second release runs the release hooks again"},
 }
 
 // Info documents the fix.
@@ -158,6 +205,8 @@ const (
 	RoleCoarse
 	// RoleReference: Drydock as its code is; every fix.
 	RoleReference
+	// RoleVersion: another real code version, compared with the reference.
+	RoleVersion
 )
 
 // StrategyInfo documents a named strategy.
@@ -165,6 +214,10 @@ type StrategyInfo struct {
 	Name string
 	Doc  string
 	Role Role
+	// Aliases also name the strategy on a command line.
+	Aliases []string
+	// Hypothetical: no Drydock ever ran this code.
+	Hypothetical bool
 	// fixes and global build the Strategy.
 	fixes  FixSet
 	global bool
@@ -180,14 +233,19 @@ func (i StrategyInfo) Strategy() Strategy {
 // fixes switch).
 func Strategies() []StrategyInfo {
 	return []StrategyInfo{
-		{Name: "naive", Doc: "none of the fixes; every race is reachable", Role: RoleBaseline},
-		{Name: "global", Doc: "one global allocator lock around every allocation, release and reclaim decision, instead of slot locks and the resource lock on acquire",
-			Role: RoleCoarse, global: true, fixes: without(allFixes(), FixBindingSlotLocks, FixLimitSlotLocks, FixResourceLockOnAcquire)},
-		{Name: "slot", Doc: "Drydock as it is: slot locks, the resource lock, the command queue; every fix", Role: RoleReference, fixes: allFixes()},
+		{Name: "naive", Role: RoleBaseline, Hypothetical: true,
+			Doc: "hypothetical: today's Drydock with none of the fixes (no real revision lacked them all)"},
+		{Name: "global", Role: RoleCoarse, Hypothetical: true, global: true,
+			fixes: without(allFixes(), FixBindingSlotLocks, FixLimitSlotLocks, FixResourceLockOnAcquire),
+			Doc:   "hypothetical: one global allocator lock around every allocation, release and reclaim decision instead of slot locks and the resource lock (D10304's alternative)"},
+		{Name: "slot", Role: RoleReference, Aliases: []string{"phabricator"}, fixes: allFixes(),
+			Doc: "Drydock as phacility/phabricator has it at 5720a38cfe95: slot locks, the resource lock, the command queue; every fix"},
+		{Name: "phorge", Role: RoleVersion, fixes: without(allFixes(), FixCommandLoopStops),
+			Doc: "phorgeit/phorge at 07c1a51310cf: slot without the command loop's stop (D26884, 1fe7b65d9a, 2026-03-29)"},
 	}
 }
 
-// StrategyNames lists the named strategies.
+// StrategyNames lists the named strategies (not their aliases).
 func StrategyNames() []string {
 	var out []string
 	for _, s := range Strategies() {
@@ -209,8 +267,10 @@ func Ablation(f Fix) Strategy {
 // slot-without=<fix>[,<fix>...].
 func ParseStrategy(name string) (Strategy, error) {
 	for _, s := range Strategies() {
-		if s.Name == name {
-			return s.Strategy(), nil
+		if s.Name == name || slices.Contains(s.Aliases, name) {
+			st := s.Strategy()
+			st.Name = name
+			return st, nil
 		}
 	}
 	list, ok := strings.CutPrefix(name, AblationPrefix)

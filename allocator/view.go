@@ -12,6 +12,19 @@ func NewView(s *Store) *View { return &View{s: s} }
 // Now is the store's clock.
 func (v *View) Now() time.Time { return v.s.rt.Now() }
 
+// CountByStatus counts a blueprint's resources by status, in one read (a
+// grouped query).
+func (v *View) CountByStatus(bp ID) (n [ResourceDestroyed + 1]int) {
+	v.s.rt.StepBegin("store.count")
+	defer v.s.rt.StepEnd()
+	for _, r := range v.s.resources {
+		if r.Blueprint == bp {
+			n[r.Status]++
+		}
+	}
+	return n
+}
+
 // CountResources counts blueprint bp's resources whose status passes keep.
 func (v *View) CountResources(bp ID, keep func(ResourceStatus) bool) (n int) {
 	v.s.rt.StepBegin("store.count")

@@ -103,25 +103,29 @@ func (h *Hoax) pickSlot(v *allocator.View, keys []string) string {
 	return keys[len(keys)-1]
 }
 
-// CanAcquireLease is the coarse filter: room for another lease, and no set
-// attribute that contradicts a want. An attribute that is not set yet does
-// not disqualify a resource: that leniency is what the pending-attributes
-// race exploits when attributes are saved late.
+// CanAcquireLease is the coarse filter, as WorkingCopy's
+// canAcquireLeaseOnResource is: the resource is active, has every
+// attribute the lease wants with the wanted value (one not set yet is a
+// refusal, as a missing repositories.map is), and has room for another
+// lease.
 func (h *Hoax) CanAcquireLease(v *allocator.View, r allocator.Resource, l allocator.Lease) bool {
-	for k, want := range l.Wants.All() {
-		if got, set := r.Attributes.Get(k); set && got != want {
-			return false
-		}
+	if r.Status != allocator.ResourceActive || !r.Attributes.Satisfies(l.Wants) {
+		return false
 	}
 	return v.LinkedLeases(r.ID) < h.cfg.capacity()
 }
 
-// AcquireLease picks one of the resource's lease slots.
-func (h *Hoax) AcquireLease(v *allocator.View, r allocator.Resource, _ allocator.Lease) ([]allocator.SlotLock, error) {
+// AcquireLease picks one of the resource's lease slots (WorkingCopy's
+// workingcopy.lease(<resource>) kind). Hosts that need no setup are
+// Almanac-like: their leases activate as they are acquired.
+func (h *Hoax) AcquireLease(v *allocator.View, r allocator.Resource, _ allocator.Lease) (allocator.LeaseSpec, error) {
 	h.sleep(h.cfg.AcquireLatency)
 	keys := make([]string, h.cfg.capacity())
 	for i := range keys {
 		keys[i] = leaseSlotKey(r.ID, i)
 	}
-	return []allocator.SlotLock{{Key: h.pickSlot(v, keys), Class: allocator.SlotLease}}, nil
+	return allocator.LeaseSpec{
+		SlotLocks:            []allocator.SlotLock{{Key: h.pickSlot(v, keys), Class: allocator.SlotLease}},
+		ActivateWhenAcquired: h.cfg.ActivateWhenAllocated,
+	}, nil
 }

@@ -47,8 +47,6 @@ type Config struct {
 	// coarse check said yes, fails.
 	AllocateFailRate float64
 
-	// Reclaimable lets idle resources be reclaimed.
-	Reclaimable bool
 	// ActivateWhenAllocated builds resources active, with no setup step.
 	ActivateWhenAllocated bool
 	// PrefersSupplemental builds new resources before sharing used ones.

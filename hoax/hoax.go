@@ -125,9 +125,6 @@ func (h *Hoax) CanEverAllocate(l allocator.Lease) bool {
 // PrefersSupplemental is the config knob.
 func (h *Hoax) PrefersSupplemental() bool { return h.cfg.PrefersSupplemental }
 
-// CanReclaimResource is the config knob.
-func (h *Hoax) CanReclaimResource(allocator.Resource) bool { return h.cfg.Reclaimable }
-
 // ActivateResource sets a host up: latency, then maybe a hang or a failure.
 func (h *Hoax) ActivateResource(r allocator.Resource) error {
 	h.counts.Activations++

@@ -92,13 +92,26 @@ func TestFailpointInjectsAFault(t *testing.T) {
 	})
 }
 
-func TestCoarseAcquireCheckIgnoresUnsetAttributes(t *testing.T) {
+// As WorkingCopy's canAcquireLeaseOnResource: only an active resource,
+// with every wanted attribute set to the wanted value, and room.
+func TestCoarseAcquireCheckIsWorkingCopys(t *testing.T) {
 	inWorld(t, 1, func(w *sim.World, rt *simrt.Runtime) {
 		h, _ := hoax.New(rt, hoax.Config{LeasesPerResource: 2})
 		v := allocator.NewView(allocator.NewStore(rt))
 		linux := allocator.Lease{Wants: allocator.Attrs(hoax.AttrFlavour, "linux")}
-		require.True(t, h.CanAcquireLease(v, allocator.Resource{ID: 1}, linux), "no attributes yet: not disqualified")
-		require.True(t, h.CanAcquireLease(v, allocator.Resource{ID: 1, Attributes: allocator.Attrs(hoax.AttrFlavour, "linux")}, linux))
-		require.False(t, h.CanAcquireLease(v, allocator.Resource{ID: 1, Attributes: allocator.Attrs(hoax.AttrFlavour, "windows")}, linux))
+		active := allocator.ResourceActive
+		tests := []struct {
+			name string
+			r    allocator.Resource
+			want bool
+		}{
+			{"attribute not set yet", allocator.Resource{ID: 1, Status: active}, false},
+			{"matching", allocator.Resource{ID: 1, Status: active, Attributes: allocator.Attrs(hoax.AttrFlavour, "linux")}, true},
+			{"contradicting", allocator.Resource{ID: 1, Status: active, Attributes: allocator.Attrs(hoax.AttrFlavour, "windows")}, false},
+			{"pending", allocator.Resource{ID: 1, Status: allocator.ResourcePending, Attributes: allocator.Attrs(hoax.AttrFlavour, "linux")}, false},
+		}
+		for _, tc := range tests {
+			require.Equal(t, tc.want, h.CanAcquireLease(v, tc.r, linux), tc.name)
+		}
 	})
 }

@@ -29,6 +29,7 @@ func activationFailure() *Scenario {
 			Leases: 40, Clients: 16, Arrival: 30 * time.Second,
 			Hold:   hoax.Latency{Min: 5 * time.Second, Max: 30 * time.Second},
 			Safety: 20 * time.Minute, Liveness: time.Hour,
+			Abandon: 10 * time.Minute,
 		},
 		ClosedBy: []allocator.Fix{allocator.FixAllocateFailureYields},
 		Recipe: Recipe{Failpoints: []Failpoint{{hoax.FPAllocateResource, `2*return("fail")`}, {hoax.FPActivateResource, `1*return("hang")`}},

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"time"
+
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 	"github.com/drysim/drysim/sim"
@@ -25,13 +27,22 @@ type checker struct {
 	hooks    hooks
 
 	violations []Violation
-	reported   map[string]bool        // invariant+object already reported
-	lastStatus map[allocator.ID]uint8 // each lease's status as the audit chain says
-	releases   map[allocator.ID]int   // release hooks per lease
-	steals     int
-	built      int
-	stopOn     string // end the run at the first violation of this invariant
+	reported   map[string]bool      // invariant+object already reported
+	facts      *facts               // what the audit log has said so far
+	releases   map[allocator.ID]int // release hooks per lease
+	suspects   map[allocator.ID][]suspect
+	abandoned  map[allocator.ID]bool // leases their requesters gave up on
+	// expiryGrace is how late an expired lease may end: a worker that
+	// misses the lease's lock retries RetryAfter later.
+	expiryGrace time.Duration
+	steals      int
+	built       int
+	stopOn      string // end the run at the first violation of this invariant
 }
+
+// suspect is a build that may have been needless: lease built resource
+// while other, an active resource with room, had no attributes yet.
+type suspect struct{ lease, built allocator.ID }
 
 // hooks are the invariants' checks, by the moment they run, in table order.
 type hooks struct {
@@ -68,7 +79,8 @@ func newChecker(w *sim.World, store *allocator.Store, h *hoax.Hoax, stopOn strin
 	cfg := h.Config()
 	return &checker{
 		w: w, store: store, hoax: h, limit: cfg.Limit, capacity: max(cfg.LeasesPerResource, 1), hooks: collectHooks(Invariants()),
-		reported: map[string]bool{}, lastStatus: map[allocator.ID]uint8{}, releases: map[allocator.ID]int{}, stopOn: stopOn,
+		reported: map[string]bool{}, facts: newFacts(), releases: map[allocator.ID]int{}, suspects: map[allocator.ID][]suspect{},
+		abandoned: map[allocator.ID]bool{}, stopOn: stopOn,
 	}
 }
 
@@ -89,12 +101,17 @@ func (c *checker) report(inv string, detail string, objs ...allocator.Ref) {
 	}
 }
 
-// onCommit is the store observer: audit facts first, then the touched rows.
+// onCommit is the store observer: audit facts first (each checked against
+// what was known before it, then learned), then the touched rows.
 func (c *checker) onCommit(cm allocator.Commit) {
 	for _, e := range cm.Audit {
 		c.count(e)
 		for _, check := range c.hooks.audit {
 			check(c, e)
+		}
+		c.facts.learn(e, c.row)
+		if e.Kind == allocator.AuditResourceStatus {
+			c.facts.measure(c.facts.blueprintOf[e.Resource], c.limit, c.w.Elapsed())
 		}
 	}
 	for _, ref := range cm.Touched {
@@ -115,11 +132,21 @@ func (c *checker) onCommit(cm allocator.Commit) {
 	}
 }
 
-// count keeps the metrics the audit log gives.
+// row reads a resource as stored now, for the facts that never change
+// once it is saved.
+func (c *checker) row(id allocator.ID) (allocator.Resource, bool) {
+	r, err := c.store.PeekResource(id)
+	return r, err == nil
+}
+
+// count keeps the metrics the audit log gives. A steal is a link to a
+// resource another lease built and is still waiting for (pending).
 func (c *checker) count(e allocator.AuditEntry) {
 	switch e.Kind {
-	case allocator.AuditSteal:
-		c.steals++
+	case allocator.AuditLink:
+		if b := c.facts.builtBy[e.Resource]; b != 0 && b != e.Lease && c.facts.leaseStatus[b] == allocator.LeasePending {
+			c.steals++
+		}
 	case allocator.AuditAllocate:
 		c.built++
 	}

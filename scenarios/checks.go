@@ -40,31 +40,94 @@ func checkBindingUnique(c *checker, r allocator.Resource) {
 	}
 }
 
-func checkBlueprintLimit(c *checker, r allocator.Resource) {
-	if c.limit <= 0 {
+// checkBlueprintLimit: a new resource takes a place that counts against
+// the limit from its first save until its slot locks are freed (which
+// Drydock does before it saves the resource destroyed).
+func checkBlueprintLimit(c *checker, e allocator.AuditEntry) {
+	if c.limit <= 0 || e.Kind != allocator.AuditResourceStatus || e.From != 0 {
 		return
 	}
-	count := 0
-	for o := range c.store.AllResources() {
-		if o.Blueprint == r.Blueprint && o.Status != allocator.ResourceDestroyed {
-			count++
-		}
+	r, ok := c.row(e.Resource)
+	if !ok {
+		return
 	}
-	if count > c.limit {
-		c.report(InvBlueprintLimit, fmt.Sprintf("%d resources exist, limit %d", count, c.limit), allocator.ResourceRef(r.ID))
+	if n := c.facts.holding[r.Blueprint] + 1; n > c.limit {
+		c.report(InvBlueprintLimit, fmt.Sprintf("%d resources hold a place under the limit %d (saved, slot locks not yet freed)", n, c.limit), allocator.ResourceRef(r.ID))
 	}
 }
 
-func checkOnePending(c *checker, l allocator.Lease) {
-	pending := 0
-	for _, rid := range l.Allocated {
-		if r, err := c.store.PeekResource(rid); err == nil && r.Status == allocator.ResourcePending {
-			pending++
+// checkOnePending: when a lease's new resource is saved pending, no other
+// resource it built may still be pending.
+func checkOnePending(c *checker, e allocator.AuditEntry) {
+	if e.Kind != allocator.AuditResourceStatus || e.From != 0 || allocator.ResourceStatus(e.To) != allocator.ResourcePending {
+		return
+	}
+	lease := c.facts.builtBy[e.Resource]
+	if n := c.facts.pendingBuilt(lease); lease != 0 && n >= 1 {
+		c.report(InvOnePendingAllocation, fmt.Sprintf("lease %d waits on %d pending resources it built (%v)", lease, n+1, c.facts.built[lease]), allocator.LeaseRef(lease))
+	}
+}
+
+// checkStatusTransitions: every status change the audit log records is one
+// the status tables allow (a row's first status included).
+func checkStatusTransitions(c *checker, e allocator.AuditEntry) {
+	var err error
+	switch e.Kind {
+	case allocator.AuditLeaseStatus:
+		from, to := allocator.LeaseStatus(e.From), allocator.LeaseStatus(e.To)
+		if from != 0 || to != allocator.LeasePending {
+			err = allocator.CheckLeaseTransition(from, to)
+		}
+		if err != nil {
+			c.report(InvStatusTransitions, fmt.Sprintf("lease %d: %v", e.Lease, err), allocator.LeaseRef(e.Lease))
+		}
+	case allocator.AuditResourceStatus:
+		from, to := allocator.ResourceStatus(e.From), allocator.ResourceStatus(e.To)
+		if from != 0 || !to.Live() {
+			err = allocator.CheckResourceTransition(from, to)
+		}
+		if err != nil {
+			c.report(InvStatusTransitions, fmt.Sprintf("resource %d: %v", e.Resource, err), allocator.ResourceRef(e.Resource))
 		}
 	}
-	if pending > 1 {
-		c.report(InvOnePendingAllocation, fmt.Sprintf("lease %d waits on %d pending resources it built (%v)", l.ID, pending, l.Allocated), allocator.LeaseRef(l.ID))
+}
+
+// checkNeedlessBuild: when a lease builds, note every active resource of
+// the blueprint with room that has no attributes yet; if its attributes,
+// once set, would have served the lease, the build was needless.
+func checkNeedlessBuild(c *checker, e allocator.AuditEntry) {
+	switch e.Kind {
+	case allocator.AuditAllocate:
+		suspectNeedlessBuild(c, e)
+	case allocator.AuditAttributes:
+		judgeNeedlessBuilds(c, e)
 	}
+}
+
+func suspectNeedlessBuild(c *checker, e allocator.AuditEntry) {
+	bp := c.facts.blueprintOf[e.Resource]
+	if r, ok := c.row(e.Resource); ok {
+		bp = r.Blueprint
+	}
+	for rid := range c.facts.unattributed { //drysim:order-independent: each suspect is kept on its own resource
+		if c.facts.blueprintOf[rid] == bp && c.facts.resStatus[rid] == allocator.ResourceActive && c.facts.linkedTo(rid) < c.capacity {
+			c.suspects[rid] = append(c.suspects[rid], suspect{lease: e.Lease, built: e.Resource})
+		}
+	}
+}
+
+func judgeNeedlessBuilds(c *checker, e allocator.AuditEntry) {
+	r, ok := c.row(e.Resource)
+	if !ok {
+		return
+	}
+	for _, s := range c.suspects[e.Resource] {
+		if l, err := c.store.PeekLease(s.lease); err == nil && r.Attributes.Satisfies(l.Wants) {
+			c.report(InvNeedlessBuild, fmt.Sprintf("lease %d built resource %d while resource %d, active with room, would have served it once its attributes were set", s.lease, s.built, e.Resource),
+				allocator.LeaseRef(s.lease), allocator.ResourceRef(e.Resource))
+		}
+	}
+	delete(c.suspects, e.Resource)
 }
 
 func checkAttributesOfLeases(c *checker, r allocator.Resource) {
@@ -156,17 +219,21 @@ func checkEveryReleaseHookRan(c *checker) {
 	}
 }
 
-// checkStatusChain: each status change must start where the previous one
-// ended.
+// checkStatusChain: each status change of a lease or a resource must start
+// where the previous one ended; a write based on a stale read breaks it.
 func checkStatusChain(c *checker, e allocator.AuditEntry) {
-	if e.Kind != allocator.AuditLeaseStatus {
-		return
+	switch e.Kind {
+	case allocator.AuditLeaseStatus:
+		if last, seen := c.facts.leaseStatus[e.Lease]; seen && last != allocator.LeaseStatus(e.From) {
+			c.report(InvSingleWriter, fmt.Sprintf("lease %d written %s -> %s but the store held %s (a lost update)",
+				e.Lease, allocator.LeaseStatus(e.From), allocator.LeaseStatus(e.To), last), allocator.LeaseRef(e.Lease))
+		}
+	case allocator.AuditResourceStatus:
+		if last, seen := c.facts.resStatus[e.Resource]; seen && last != allocator.ResourceStatus(e.From) {
+			c.report(InvSingleWriter, fmt.Sprintf("resource %d written %s -> %s but the store held %s (a lost update)",
+				e.Resource, allocator.ResourceStatus(e.From), allocator.ResourceStatus(e.To), last), allocator.ResourceRef(e.Resource))
+		}
 	}
-	if last, seen := c.lastStatus[e.Lease]; seen && last != e.From {
-		c.report(InvSingleWriter, fmt.Sprintf("lease %d written %s -> %s but the store held %s (a lost update)",
-			e.Lease, allocator.LeaseStatus(e.From), allocator.LeaseStatus(e.To), allocator.LeaseStatus(last)), allocator.LeaseRef(e.Lease))
-	}
-	c.lastStatus[e.Lease] = e.To
 }
 
 func checkBrokenCause(c *checker, e allocator.AuditEntry) {
@@ -251,4 +318,27 @@ func refusedReclaim(s *allocator.Store, l allocator.Lease) allocator.ID {
 		}
 	}
 	return 0
+}
+
+// checkExpiry: every lease with an expiry ended by then, give or take one
+// worker retry.
+func checkExpiry(c *checker) {
+	for l := range c.store.AllLeases() {
+		if l.Until.IsZero() {
+			continue
+		}
+		deadline := l.Until.Add(c.expiryGrace)
+		if end, ok := c.facts.ended[l.ID]; !ok || end.After(deadline) {
+			c.report(InvLeaseExpiry, fmt.Sprintf("lease %d expired at %s and had not ended %v later", l.ID, l.Until.Format("15:04:05"), c.expiryGrace), allocator.LeaseRef(l.ID))
+		}
+	}
+}
+
+// checkAbandoned: a lease its requester gave up on has ended.
+func checkAbandoned(c *checker) {
+	for l := range c.store.AllLeases() {
+		if c.abandoned[l.ID] && !c.facts.leaseStatus[l.ID].Ended() {
+			c.report(InvAbandonedEnded, fmt.Sprintf("lease %d was abandoned and is still %s", l.ID, c.facts.leaseStatus[l.ID]), allocator.LeaseRef(l.ID))
+		}
+	}
 }

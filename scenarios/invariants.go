@@ -63,6 +63,8 @@ type liveness struct {
 // Invariant names.
 const (
 	InvNoOrphanSlotLocks     = "no-orphan-slot-locks"
+	InvStatusTransitions     = "status-transitions"
+	InvNeedlessBuild         = "needless-build"
 	InvBindingUnique         = "binding-unique"
 	InvBlueprintLimit        = "blueprint-limit"
 	InvOnePendingAllocation  = "one-pending-allocation"
@@ -74,6 +76,8 @@ const (
 	InvReleaseOnce           = "release-hooks-once"
 	InvSingleWriter          = "single-writer"
 	InvBrokenOwnCause        = "broken-own-cause"
+	InvLeaseExpiry           = "lease-expiry"
+	InvAbandonedEnded        = "abandoned-ended"
 	InvReclaimStall          = "reclaim-stall"
 	InvLiveness              = "liveness"
 )
@@ -87,26 +91,34 @@ func Invariants() []Invariant {
 			onResource: checkOrphanResource, onLease: checkOrphanLease},
 		{Name: InvBindingUnique, Doc: "no host binding backs two live (pending or active) resources",
 			onResource: checkBindingUnique},
-		{Name: InvBlueprintLimit, Doc: "resources not destroyed stay within the blueprint's limit (WorkingCopy counts pending, active, broken and released)",
-			onResource: checkBlueprintLimit},
-		{Name: InvOnePendingAllocation, Doc: "a lease waits on at most one pending resource it built itself (D21807)",
-			onLease: checkOnePending},
+		{Name: InvBlueprintLimit, Doc: "resources holding a place under the blueprint's limit (saved, slot locks not yet freed) never exceed it; a released resource frees its slot before it is saved destroyed, so resources not destroyed may exceed it for a moment (measured)",
+			onAudit: checkBlueprintLimit},
+		{Name: InvOnePendingAllocation, Doc: "a lease waits on at most one pending resource it built itself (D21807), from the audit log of builds",
+			onAudit: checkOnePending},
 		{Name: InvAttributesMatch, Doc: "once a resource's attributes are set, every linked lease wants nothing they contradict",
 			onResource: checkAttributesOfLeases, onLease: checkAttributesOfResource},
 		{Name: InvLeaseCapacity, Doc: "acquired and active leases on a resource stay within its capacity",
 			onLease: checkCapacity},
 		{Name: InvNoLeaseOnDeadResource, Doc: "at quiescence no acquired or active lease sits on a released, broken or destroyed resource (between worker runs one may, while its release command or throw-back is queued)",
 			Phase: PhaseQuiescent, atQuiescence: checkNoLeaseOnDead},
+		{Name: InvStatusTransitions, Doc: "every status change the audit log records is one the status tables allow",
+			onAudit: checkStatusTransitions},
+		{Name: InvNeedlessBuild, Doc: "a lease builds only when no active resource with room would have served it; one whose attributes came after its first save counts once they are set",
+			onAudit: checkNeedlessBuild},
 		{Name: InvAcquireLiveResource, Doc: "a lease is linked only to a resource that is pending or active at the instant of the link",
 			onAudit: checkAcquireLive},
 		{Name: InvReclaimIdleOnly, Doc: "a reclaim releases a resource only if no lease is acquired or active on it at that instant",
 			onAudit: checkReclaimIdle},
 		{Name: InvReleaseOnce, Doc: "each lease's release hook runs at most once, and exactly once for every lease linked and then released",
 			Phase: PhaseStepAndQuiescent, onAudit: countReleaseHooks, atQuiescence: checkEveryReleaseHookRan},
-		{Name: InvSingleWriter, Doc: "every lease status change starts from the status the store held (no write based on a stale read)",
+		{Name: InvSingleWriter, Doc: "every lease and resource status change starts from the status the store held (no write based on a stale read)",
 			onAudit: checkStatusChain},
 		{Name: InvBrokenOwnCause, Doc: "a lease breaks only for its own reasons (its activation failed, no blueprint can serve it)",
 			onAudit: checkBrokenCause},
+		{Name: InvLeaseExpiry, Doc: "a lease with an expiry ends no later than its expiry plus one worker retry (RetryAfter and a minute)",
+			Phase: PhaseQuiescent, atQuiescence: checkExpiry},
+		{Name: InvAbandonedEnded, Doc: "at quiescence every lease its requester gave up on has ended",
+			Phase: PhaseQuiescent, atQuiescence: checkAbandoned},
 		{Name: InvReclaimStall, Doc: "a lease waits for ever on a reclaim the resource worker refused (a hole of the modelled Drydock; measured)",
 			Phase: PhaseLiveness, Measured: true, atDeadline: reportStalls},
 		{Name: InvLiveness, Doc: "with faults off, every lease becomes active or ends within the liveness budget, and the queue drains",

@@ -41,7 +41,7 @@ func newMachine(t *rapid.T, strategy string) *machine {
 	a, err := allocator.New(rt, allocator.Config{Strategy: st, Workers: 2, Timings: allocator.Timings{ReclaimIdle: 3 * time.Second}})
 	require.NoError(t, err)
 	h, err := hoax.New(rt, hostLatencies(hoax.Config{
-		Limit: 2, LeasesPerResource: 1, Flavours: []string{"linux", "windows"}, Reclaimable: true, HangFor: 30 * time.Second,
+		Limit: 2, LeasesPerResource: 1, Flavours: []string{"linux", "windows"}, HangFor: 30 * time.Second,
 	}))
 	require.NoError(t, err)
 	a.AddBlueprint("hoax", h)

@@ -26,11 +26,23 @@ type Metrics struct {
 	// ActivateAll is the virtual time from the first request to the last
 	// activation.
 	ActivateAll time.Duration `json:"activate_all_ns"`
-	Steps       int64         `json:"steps"`
+	// LimitOvershoots counts the moments when more resources than the
+	// limit were not destroyed (a released resource frees its limit slot
+	// before it saves itself destroyed); LimitOvershootTime is their total
+	// virtual duration and LimitOvershootMax the longest.
+	LimitOvershoots    int           `json:"limit_overshoots,omitempty"`
+	LimitOvershootTime time.Duration `json:"limit_overshoot_ns,omitempty"`
+	LimitOvershootMax  time.Duration `json:"limit_overshoot_max_ns,omitempty"`
+	Steps              int64         `json:"steps"`
 }
 
 func collectMetrics(a *allocator.Allocator, chk *checker, sr *sim.Result) Metrics {
 	m := Metrics{Steals: chk.steals, ResourcesBuilt: chk.built, Steps: sr.Steps}
+	o := chk.facts.overshoot
+	if o.since >= 0 {
+		o.close(sr.Elapsed)
+	}
+	m.LimitOvershoots, m.LimitOvershootTime, m.LimitOvershootMax = o.count, o.total, o.worst
 	var first, last time.Time
 	for l := range a.Store().AllLeases() {
 		m.LeasesRequested++

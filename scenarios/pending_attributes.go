@@ -8,17 +8,21 @@ import (
 )
 
 // pendingAttributes: hosts that need no setup are active from their first
-// save. If that save lacks the attributes, a lease with different wants
-// acquires the host in the gap, and then the attributes arrive and
-// contradict it (D10304 race 4: initializePendingResource).
+// save (Almanac-like). If that save lacks the attributes, a lease that
+// wants the flavour the host is being built with cannot use it yet (real
+// blueprints refuse a resource without the attribute: WorkingCopy's
+// canAcquireLeaseOnResource returns false without repositories.map), so it
+// builds another: the over-allocation D10304's race 4 describes. D14117
+// made attributes-before-first-save Drydock's rule; D14234 broke it for
+// working copies for three weeks and D14334 restored it.
 func pendingAttributes() *Scenario {
 	return &Scenario{
 		Name:   "pending-attributes",
-		Doc:    "a resource is visible before its attributes are set; a lease with other wants takes it",
-		Source: "D10304 (seed 001); attributes are set before the first save",
-		Race:   []string{InvAttributesMatch},
+		Doc:    "a resource is visible before its attributes are set; a lease it would serve builds another",
+		Source: "D10304 (seed 001, race 4); closed by D14117's attributes-before-first-save rule",
+		Race:   []string{InvNeedlessBuild},
 		Hoax: hostLatencies(hoax.Config{
-			Limit: 8, LeasesPerResource: 2, ActivateWhenAllocated: true, Reclaimable: true,
+			Limit: 8, LeasesPerResource: 2, ActivateWhenAllocated: true,
 		}),
 		Timings: allocator.Timings{ReclaimIdle: 3 * time.Second},
 		Workload: Workload{

@@ -20,12 +20,12 @@ func pendingOverallocation() *Scenario {
 		Race:   []string{InvOnePendingAllocation, InvBlueprintLimit},
 		Hoax:   cfg,
 		Workload: Workload{
-			Leases: 24, Clients: 24, Arrival: 5 * time.Second,
+			Leases: 40, Clients: 24, Arrival: 5 * time.Second,
 			Hold:     hoax.Latency{Min: 10 * time.Second, Max: 30 * time.Second},
 			Liveness: time.Hour,
 		},
 		ClosedBy: []allocator.Fix{allocator.FixYieldForPending},
-		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeActivateResource, `return("40s")`}},
-			Doc: "setup takes 40 s more, so the building lease wakes twice while its resource is pending"},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeActivateLease, `3*off->return("60s")`}},
+			Doc: "after the first three, every lease takes a minute more to set up on its host, so hosts stay busy while leases wait on the ones they are building"},
 	}
 }

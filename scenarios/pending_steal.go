@@ -26,10 +26,8 @@ func pendingSteal() *Scenario {
 			Liveness: time.Hour,
 		},
 		Steals:   true,
-		ClosedBy: []allocator.Fix{allocator.FixLimitSlotLocks, allocator.FixYieldForPending},
-		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPAfterCandidates, "50%return(3000)"}},
-			Doc:    "half the allocation passes dawdle 3 s after reading candidates (the 50% is drawn from the world's PRNG)",
-			NotFor: []allocator.Fix{allocator.FixYieldForPending},
-			Why:    "a second pending build needs a free limit slot when the builder wakes, and 20 requesters fill the 6 slots first; pending-overallocation's recipe is the one for this fix"},
+		ClosedBy: []allocator.Fix{allocator.FixLimitSlotLocks},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPAfterCandidates, "50%return(3000)"}, {allocator.FPBeforeAllocateResource, "return(1000)"}},
+			Doc: "half the allocation passes dawdle 3 s after reading candidates (the 50% is drawn from the world's PRNG), and every build a second after its coarse check"},
 	}
 }

@@ -19,7 +19,7 @@ func reclaimRace() *Scenario {
 		Source: "T13073 (seed 002), closed by D19080",
 		Race:   []string{InvReclaimIdleOnly, InvAcquireLiveResource},
 		Hoax: hostLatencies(hoax.Config{
-			Limit: 3, LeasesPerResource: 1, Reclaimable: true,
+			Limit: 3, LeasesPerResource: 1,
 		}),
 		Timings: allocator.Timings{ReclaimIdle: 3 * time.Second},
 		Workload: Workload{
@@ -33,8 +33,8 @@ func reclaimRace() *Scenario {
 			{allocator.FPBeforeReclaimRelease, "return(500)"},
 		},
 		ClosedBy: []allocator.Fix{allocator.FixResourceLockOnAcquire, allocator.FixReclaimRecheckUnderLock},
-		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeLinkLease, "return(3000)"}, {allocator.FPBeforeReclaimRelease, "return(3000)"}},
-			Doc: "three seconds between acquire's re-read and the link, and between a reclaim's idle check and the release"},
+		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeLinkLease, `return("12s")`}, {allocator.FPBeforeReclaimRelease, `return("12s")`}},
+			Doc: "twelve seconds between acquire's re-read and the link, and between a reclaim's idle check and the release"},
 		Headline: true,
 	}
 }

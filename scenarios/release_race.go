@@ -17,15 +17,16 @@ func releaseRace() *Scenario {
 		Doc:    "two actors release the same lease at once; the release hooks run twice",
 		Source: "D14143 (seed 004)",
 		Race:   []string{InvReleaseOnce, InvSingleWriter},
-		Hoax:   hostLatencies(hoax.Config{Limit: 8, LeasesPerResource: 2}),
+		Hoax:   hostLatencies(hoax.Config{Limit: 8, LeasesPerResource: 2, ActivateWhenAllocated: true}),
 		Workload: Workload{
 			Leases: 24, Clients: 12, Arrival: 5 * time.Second,
 			Hold:          hoax.Latency{Min: time.Second, Max: 10 * time.Second},
 			DoubleRelease: true,
+			Expire:        hoax.Latency{Min: 10 * time.Second, Max: 40 * time.Second},
 			Liveness:      time.Hour,
 		},
 		Failpoints: []Failpoint{{allocator.FPBeforeReleaseLease, "return(200)"}},
-		ClosedBy:   []allocator.Fix{allocator.FixReleaseViaCommandQueue},
+		ClosedBy:   []allocator.Fix{allocator.FixReleaseViaCommandQueue, allocator.FixCommandLoopStops},
 		Recipe: Recipe{Failpoints: []Failpoint{{allocator.FPBeforeReleaseLease, "return(1000)"}},
 			Doc: "one second between a releaser's check and its write"},
 	}

@@ -85,6 +85,19 @@ type Workload struct {
 	Liveness time.Duration
 	// Poll is how often a requester looks at its lease.
 	Poll time.Duration
+	// Expire, if set, gives every lease an expiry this long (drawn) after
+	// its request (bin/drydock lease --until): its holder and Drydock's
+	// expiry then both release it, whichever comes first.
+	Expire hoax.Latency
+	// Abandon, if set, is how long a requester waits for its lease to
+	// become active before it gives up and drops it, which releases it
+	// (DrydockLease::__destruct, an aborted build).
+	Abandon time.Duration
+	// Operator, if set, is how often (drawn) an operator releases or
+	// reclaims a random resource that is not destroyed, pending ones
+	// included, during the safety phase (bin/drydock release-resource and
+	// reclaim): hosts lost while in use.
+	Operator hoax.Latency
 }
 
 // registry is the fixed list of scenarios, in the order `drysim list`
@@ -98,6 +111,7 @@ func registry() []*Scenario {
 		reclaimRace(),
 		releaseRace(),
 		activationFailure(),
+		lostHosts(),
 	}
 }
 

@@ -103,10 +103,29 @@ func summarize(w io.Writer, rows []harness.CheckRow) error {
 		}
 		fmt.Fprintf(w, "%s / %s, seed %d: %s\n  repro: %s\n  hash:  %s\n", r.Scenario, r.Strategy, r.FirstSeed, r.First, r.Repro, r.Hash)
 	}
+	for _, r := range rows {
+		if r.Stalls > 0 {
+			fmt.Fprintf(w, "%s / %s: %d seeds stalled (%d leases parked behind a refused reclaim; measured, not failed): seeds %s\n",
+				r.Scenario, r.Strategy, r.Stalls, r.StalledLeases, joinSeeds(r.StalledSeeds, r.Stalls))
+		}
+	}
 	if failed > 0 {
 		fmt.Fprintf(w, "\n%d of %d expectations FAILED\n", failed, len(rows))
 		return errFindings
 	}
 	fmt.Fprintf(w, "\nall %d expectations met\n", len(rows))
 	return nil
+}
+
+// joinSeeds lists seeds, saying how many more there were.
+func joinSeeds(seeds []uint64, total int) string {
+	parts := make([]string, len(seeds))
+	for i, s := range seeds {
+		parts[i] = fmt.Sprint(s)
+	}
+	out := strings.Join(parts, " ")
+	if total > len(seeds) {
+		out += fmt.Sprintf(" and %d more", total-len(seeds))
+	}
+	return out
 }

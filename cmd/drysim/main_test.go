@@ -129,7 +129,7 @@ func TestCheckPrintsTheTableAndExitsZeroWhenExpectationsHold(t *testing.T) {
 	require.Regexp(t, `release-race\s+naive\s+\d+\s+1\s+\d+\s+\d+\s+\d+\s+reproduces within 100\s+ok`, out)
 	require.Regexp(t, `release-race\s+slot\s+4\s+0\s+-\s+\d+\s+0\s+holds over 4\s+ok`, out)
 	require.Contains(t, out, "repro: drysim run -scenario release-race -strategy naive -seed ")
-	require.Contains(t, out, "all 4 expectations met")
+	require.Regexp(t, `all \d+ expectations met`, out)
 }
 
 func TestListNamesEveryScenarioFixAndFailpoint(t *testing.T) {

@@ -39,9 +39,18 @@ type CheckRow struct {
 	Repro              string // the command that reruns it
 	Hash               string // its trace hash
 	Steals             int    // pending-steals seen over all seeds
-	Stalls             int    // seeds with a reclaim-stall (measured, see scenarios.InvReclaimStall)
-	OK                 bool
+	// Stalls counts the seeds that broke a measured invariant (a lease
+	// parked for ever behind a refused reclaim: scenarios.InvReclaimStall);
+	// StalledLeases counts the leases parked in them, and StalledSeeds
+	// lists the first of those seeds (up to MaxListedSeeds).
+	Stalls        int
+	StalledLeases int
+	StalledSeeds  []uint64
+	OK            bool
 }
+
+// MaxListedSeeds bounds the stalled seeds a row lists.
+const MaxListedSeeds = 10
 
 // Verdict is "ok" or "FAIL".
 func (r CheckRow) Verdict() string {
@@ -100,7 +109,7 @@ func expectations(s *scenarios.Scenario, strategies []string) ([]scenarios.Expec
 type seedOutcome struct {
 	seed          uint64
 	steals        int
-	stalls        int
+	stalled       int // leases parked behind a measured hole
 	failed        bool
 	first         string
 	repro, hash   string
@@ -163,7 +172,7 @@ func outcomeOf(r *Result, e scenarios.Expectation) seedOutcome {
 	o := seedOutcome{seed: r.Identity.Seed, steals: r.Metrics.Steals}
 	for _, v := range r.Violations {
 		if scenarios.IsMeasured(v.Invariant) {
-			o.stalls++
+			o.stalled++
 		}
 	}
 	first := r.FirstForbidden()
@@ -193,7 +202,13 @@ func fold(scenario string, e scenarios.Expectation, outcomes []seedOutcome, cuto
 		}
 		row.Seeds++
 		row.Steals += o.steals
-		row.Stalls += o.stalls
+		if o.stalled > 0 {
+			row.Stalls++
+			row.StalledLeases += o.stalled
+			if len(row.StalledSeeds) < MaxListedSeeds {
+				row.StalledSeeds = append(row.StalledSeeds, o.seed)
+			}
+		}
 		if !o.failed {
 			continue
 		}

@@ -1,29 +1,35 @@
 package harness_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/scenarios/harness"
 )
 
-// One seed of the reclaim race under the naive strategy: the race shows,
-// and the result says how to rerun exactly this run.
+// Check finds the first seed on which the naive strategy shows the reclaim
+// race; running that seed again gives the same run, and the reference
+// strategy on the same seed breaks nothing.
 func ExampleRun() {
-	res, err := harness.Run(scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: 1}, harness.Options{})
-	if err != nil {
-		fmt.Println(err)
+	rows, err := harness.Check(context.Background(), harness.CheckConfig{Scenario: "reclaim-race", Strategies: []string{"naive"}})
+	if err != nil || !rows[0].OK {
+		fmt.Println("no seed reproduced:", err)
 		return
 	}
+	id := scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: rows[0].FirstSeed}
+	res, _ := harness.Run(id, harness.Options{})
+	again, _ := harness.Run(id, harness.Options{})
 	fmt.Println("race reproduced:", res.Reproduced())
-	fmt.Println("invariant:", res.FirstRaceViolation().Invariant)
-	fmt.Println("repro:", res.Repro())
+	fmt.Println("same hash again:", again.HashString() == res.HashString())
+	fmt.Println("repro line:", res.Repro() == id.Command("run"))
 
-	fixed, _ := harness.Run(scenarios.Identity{Scenario: "reclaim-race", Strategy: "slot", Seed: 1}, harness.Options{})
-	fmt.Println("slot breaks an invariant:", fixed.Failed())
+	id.Strategy = "slot"
+	fixed, _ := harness.Run(id, harness.Options{})
+	fmt.Println("slot breaks an invariant:", fixed.FirstForbidden() != nil)
 	// Output:
 	// race reproduced: true
-	// invariant: acquire-live-resource
-	// repro: drysim run -scenario reclaim-race -strategy naive -seed 1 -workers 64
+	// same hash again: true
+	// repro line: true
 	// slot breaks an invariant: false
 }

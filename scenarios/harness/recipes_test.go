@@ -11,7 +11,10 @@ import (
 )
 
 // Every recipe reproduces its race on seed 1 with every racy strategy the
-// scenario names, and on slot breaks nothing slot is meant to hold.
+// scenario names, and on slot breaks nothing slot is meant to hold. The
+// baseline lacks every fix at once, so on seed 1 it may fall into another
+// race first (on reclaim-race it builds past the limit before any reclaim
+// is needed); the recipe must still make it fail there.
 func TestEveryRecipeReproducesOnSeedOne(t *testing.T) {
 	for _, s := range scenarios.All() {
 		for _, e := range s.Expectations() {
@@ -20,7 +23,11 @@ func TestEveryRecipeReproducesOnSeedOne(t *testing.T) {
 			}
 			t.Run(s.Name+"/"+e.Strategy, func(t *testing.T) {
 				res := run(t, scenarios.Identity{Scenario: s.Name, Strategy: e.Strategy, Seed: 1, Failpoints: s.Recipe.Failpoints})
-				if e.Reproduces {
+				switch {
+				case e.Reproduces && e.Strategy == scenarios.Strategies()[0].Name:
+					require.NotNil(t, res.FirstForbidden(), "recipe must make the baseline fail on seed 1\nrepro: %s", res.Repro())
+					return
+				case e.Reproduces:
 					require.True(t, res.Reproduced(), "recipe must reproduce on seed 1: %v\nrepro: %s", res.Violations, res.Repro())
 					return
 				}

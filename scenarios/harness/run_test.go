@@ -118,7 +118,9 @@ func TestReclaimStallIsReportedAndMeasured(t *testing.T) {
 	}
 	rows := check(t, harness.CheckConfig{Scenario: "reclaim-race", Strategies: []string{"slot"}, Seeds: 1, FirstSeed: res.Identity.Seed})
 	require.True(t, rows[0].OK)
-	require.Equal(t, len(res.Violations), rows[0].Stalls)
+	require.Equal(t, 1, rows[0].Stalls, "stalls count seeds")
+	require.Equal(t, len(res.Violations), rows[0].StalledLeases, "and the leases parked in them")
+	require.Equal(t, []uint64{res.Identity.Seed}, rows[0].StalledSeeds)
 }
 
 func TestLeaseOverrideAndBadConfig(t *testing.T) {

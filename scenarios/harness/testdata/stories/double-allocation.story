@@ -1,47 +1,51 @@
-timeline (58 steps; idle-worker hand-offs left out, -full shows them)
-      5          +0s  client-01#3    sleep       8.725851902s
-      7          +0s  conductor#4    sleep       0s
-     10          +0s  client-00#2    sleep       7.968384639s
-     11      +7.968s  client-00#2    timer       deadline +7.968384639s
-     12      +7.968s  client-00#2    wake
-     13      +7.968s  client-00#2    point       lease.request
-     14      +7.968s  client-00#2    point       queue.schedule
-     16      +7.968s  client-00#2    point       store.lease
-     17      +7.968s  client-00#2    sleep       10m0s
-     20      +8.726s  client-01#3    timer       deadline +8.725851902s
-     21      +8.726s  worker-00#0    locktimeout drydock.lease:1 1s
-     22      +8.726s  worker-00#0    point       store.lease
-     23      +8.726s  worker-00#0    point       store.commands
-     24      +8.726s  worker-00#0    point       store.blueprints
-     25      +8.726s  worker-00#0    point       store.resources
-     26      +8.726s  worker-00#0    point       store.count
-     27      +8.726s  worker-00#0    point       store.resources
-     28      +8.726s  client-01#3    wake
-     29      +8.726s  client-01#3    point       lease.request
-     30      +8.726s  client-01#3    point       queue.schedule
-     32      +8.726s  client-01#3    point       store.lease
-     33      +8.726s  client-01#3    sleep       10m0s
-     34      +8.726s  worker-00#0    point       store.slotlocks
-     35      +8.726s  worker-00#0    sleep       426.205363ms
-     38      +8.726s  worker-01#1    locktimeout drydock.lease:2 1s
-     39      +8.726s  worker-01#1    point       store.lease
-     40      +8.726s  worker-01#1    point       store.commands
-     41      +8.726s  worker-01#1    point       store.blueprints
-     42      +8.726s  worker-01#1    point       store.resources
-     43      +8.726s  worker-01#1    point       store.count
-     44      +8.726s  worker-01#1    point       store.resources
-     45      +8.726s  worker-01#1    point       store.slotlocks
-     46      +8.726s  worker-01#1    sleep       415.318855ms
-     47      +9.141s  worker-01#1    timer       deadline +9.141170757s
-     48      +9.141s  worker-01#1    wake
-     49      +9.141s  worker-01#1    point       store.resources
-     50      +9.141s  worker-01#1    point       store.slotlocks
-     51      +9.141s  worker-01#1    point       store.slotlocks
-     52      +9.141s  worker-01#1    point       resource.allocate
-     53      +9.152s  worker-00#0    timer       deadline +9.152057265s
-     54      +9.152s  worker-00#0    wake
-     55      +9.152s  worker-00#0    point       store.resources
-     56      +9.152s  worker-00#0    point       store.slotlocks
-     57      +9.152s  worker-00#0    point       store.slotlocks
-     58      +9.152s  worker-00#0    point       resource.allocate
-violation  blueprint-limit [resource:2] at step 58 (+9.152057265s): 2 resources exist, limit 1
+timeline (65 steps; idle-worker hand-offs left out, -full shows them)
+      8          +0s  client-00#2    sleep       1.722087569s
+     10          +0s  client-01#3    sleep       6.957239247s
+     12          +0s  conductor#4    sleep       0s
+     14      +1.722s  client-00#2    timer       deadline +1.722087569s
+     15      +1.722s  client-00#2    wake
+     16      +1.722s  client-00#2    point       lease.request
+     17      +1.722s  client-00#2    point       queue.schedule
+     19      +1.722s  client-00#2    point       store.lease
+     20      +1.722s  client-00#2    wait        lease.holder
+     23      +1.722s  worker-00#0    locktimeout drydock.lease:1 1s
+     24      +1.722s  worker-00#0    point       store.lease
+     25      +1.722s  worker-00#0    point       store.commands
+     26      +6.957s  client-01#3    timer       deadline +6.957239247s
+     27      +6.957s  worker-00#0    point       store.blueprints
+     28      +6.957s  worker-00#0    point       store.resources
+     29      +6.957s  worker-00#0    point       store.count
+     30      +6.957s  worker-00#0    point       store.resources
+     31      +6.957s  worker-00#0    point       store.slotlocks
+     32      +6.957s  worker-00#0    point       store.count
+     33      +6.957s  worker-00#0    sleep       409.729204ms
+     34      +6.957s  client-01#3    wake
+     35      +6.957s  client-01#3    point       lease.request
+     36      +6.957s  client-01#3    point       queue.schedule
+     38      +6.957s  client-01#3    point       store.lease
+     41      +6.957s  worker-01#1    locktimeout drydock.lease:2 1s
+     42      +6.957s  worker-01#1    point       store.lease
+     43      +6.957s  worker-01#1    point       store.commands
+     44      +6.957s  worker-01#1    point       store.blueprints
+     45      +6.957s  worker-01#1    point       store.resources
+     46      +6.957s  worker-01#1    point       store.count
+     47      +6.957s  worker-01#1    point       store.resources
+     48      +6.957s  worker-01#1    point       store.slotlocks
+     49      +6.957s  worker-01#1    point       store.count
+     50      +6.957s  worker-01#1    sleep       446.591722ms
+     51      +6.957s  client-01#3    wait        lease.holder
+     52      +7.367s  worker-00#0    timer       deadline +7.366968451s
+     53      +7.404s  worker-01#1    timer       deadline +7.403830969s
+     54      +7.404s  worker-00#0    wake
+     55      +7.404s  worker-00#0    point       store.resources
+     56      +7.404s  worker-01#1    wake
+     57      +7.404s  worker-00#0    point       store.slotlocks
+     58      +7.404s  worker-00#0    point       store.slotlocks
+     59      +7.404s  worker-00#0    point       resource.allocate
+     60      +7.404s  worker-01#1    point       store.resources
+     61      +7.404s  worker-01#1    point       store.slotlocks
+     62      +7.404s  worker-01#1    point       store.slotlocks
+     63      +7.404s  worker-01#1    point       resource.allocate
+     64      +7.404s  worker-00#0    point       resource.attributes
+     65      +7.404s  worker-01#1    point       resource.attributes
+violation  binding-unique [resource:1 resource:2] at step 65 (+7.403830969s): binding host-05 backs live resources 1 and 2

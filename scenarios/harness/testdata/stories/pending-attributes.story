@@ -1,46 +1,43 @@
-timeline (55 steps; idle-worker hand-offs left out, -full shows them)
-      2          +0s  conductor#4    sleep       0s
-      5          +0s  client-01#3    sleep       2.150770282s
-      7      +2.151s  client-01#3    timer       deadline +2.150770282s
-      8      +2.151s  client-01#3    wake
-      9      +2.151s  client-01#3    point       lease.request
-     10      +2.151s  client-01#3    point       queue.schedule
-     12      +2.151s  client-01#3    point       store.lease
-     13      +2.151s  client-01#3    sleep       10m0s
-     14      +2.151s  client-00#2    sleep       3.854089053s
-     16      +6.005s  client-00#2    timer       deadline +6.004859335s
-     17      +6.005s  client-00#2    wake
-     18      +6.005s  client-00#2    point       lease.request
-     19      +6.005s  client-00#2    point       queue.schedule
-     21      +6.005s  client-00#2    point       store.lease
-     22      +6.005s  client-00#2    sleep       10m0s
-     26      +6.005s  worker-01#1    locktimeout drydock.lease:1 1s
-     27      +6.005s  worker-01#1    point       store.lease
-     28      +6.005s  worker-01#1    point       store.commands
-     29      +6.005s  worker-01#1    point       store.blueprints
-     30      +6.005s  worker-01#1    point       store.resources
-     31      +6.005s  worker-01#1    point       store.count
-     32      +6.005s  worker-01#1    sleep       460.359446ms
-     34      +6.005s  worker-00#0    locktimeout drydock.lease:2 1s
-     35      +6.005s  worker-00#0    point       store.lease
-     36      +6.005s  worker-00#0    point       store.commands
-     37      +6.005s  worker-00#0    point       store.blueprints
-     38      +6.465s  worker-01#1    timer       deadline +6.465218781s
-     39      +6.465s  worker-01#1    wake
-     40      +6.465s  worker-01#1    point       store.slotlocks
-     41      +6.465s  worker-01#1    point       resource.allocate
-     42      +6.465s  worker-01#1    sleep       2s
-     43      +6.465s  worker-00#0    point       store.resources
-     44      +6.465s  worker-00#0    point       store.linked
-     45      +6.465s  worker-00#0    point       store.resource
-     46      +6.465s  worker-00#0    point       store.linked
-     47      +6.465s  worker-00#0    sleep       12.904065ms
-     48      +6.478s  worker-00#0    timer       deadline +6.478122846s
-     49      +6.478s  worker-00#0    wake
-     50      +6.478s  worker-00#0    point       store.slotlocks
-     51      +6.478s  worker-00#0    point       lease.acquire
-     52      +6.478s  worker-00#0    point       queue.schedule
-     53      +8.465s  worker-01#1    timer       deadline +8.465218781s
-     54      +8.465s  worker-01#1    wake
-     55      +8.465s  worker-01#1    point       resource.attributes
-violation  attributes-match [lease:2 resource:1] at step 55 (+8.465218781s): lease 2 wants {flavour=windows}, its resource 1 has {flavour=linux}
+timeline (56 steps; idle-worker hand-offs left out, -full shows them)
+      2          +0s  client-01#3    sleep       2.040919266s
+     10          +0s  client-00#2    sleep       2.115004388s
+     12          +0s  conductor#4    sleep       0s
+     14      +2.041s  client-01#3    timer       deadline +2.040919266s
+     15      +2.041s  client-01#3    wake
+     16      +2.041s  client-01#3    point       lease.request
+     17      +2.041s  client-01#3    point       queue.schedule
+     19      +2.041s  client-01#3    point       store.lease
+     20      +2.115s  client-00#2    timer       deadline +2.115004388s
+     21      +2.115s  client-01#3    wait        lease.holder
+     24      +2.115s  worker-00#0    locktimeout drydock.lease:1 1s
+     25      +2.115s  worker-00#0    point       store.lease
+     26      +2.115s  worker-00#0    point       store.commands
+     27      +2.115s  worker-00#0    point       store.blueprints
+     28      +2.115s  worker-00#0    point       store.resources
+     29      +2.115s  worker-00#0    point       store.count
+     30      +2.115s  worker-00#0    point       store.count
+     31      +2.115s  worker-00#0    sleep       124.041555ms
+     32      +2.115s  client-00#2    wake
+     33      +2.115s  client-00#2    point       lease.request
+     34      +2.115s  client-00#2    point       queue.schedule
+     36      +2.115s  client-00#2    point       store.lease
+     37      +2.115s  client-00#2    wait        lease.holder
+     40      +2.115s  worker-01#1    locktimeout drydock.lease:2 1s
+     41      +2.115s  worker-01#1    point       store.lease
+     42      +2.115s  worker-01#1    point       store.commands
+     43      +2.115s  worker-01#1    point       store.blueprints
+     44      +2.115s  worker-01#1    point       store.resources
+     45      +2.115s  worker-01#1    point       store.count
+     46      +2.115s  worker-01#1    point       store.count
+     47      +2.115s  worker-01#1    sleep       467.233025ms
+     48      +2.239s  worker-00#0    timer       deadline +2.239045943s
+     49      +2.239s  worker-00#0    wake
+     50      +2.582s  worker-01#1    timer       deadline +2.582237413s
+     51      +2.582s  worker-01#1    wake
+     52      +2.582s  worker-00#0    point       store.slotlocks
+     53      +2.582s  worker-01#1    point       store.slotlocks
+     54      +2.582s  worker-00#0    point       resource.allocate
+     55      +2.582s  worker-01#1    point       resource.allocate
+     56      +2.582s  worker-00#0    point       resource.attributes
+violation  blueprint-limit [resource:2] at step 55 (+2.582237413s): 2 resources hold a place under the limit 1 (saved, slot locks not yet freed)
+violation  needless-build [lease:2 resource:1] at step 56 (+2.582237413s): lease 2 built resource 2 while resource 1, active with room, would have served it once its attributes were set

@@ -1,0 +1,140 @@
+package scenarios
+
+import (
+	"time"
+
+	"github.com/drysim/drysim/allocator"
+)
+
+// facts is what the audit log has said so far, kept by the checker from
+// entries written once as things happened: status changes, links, builds,
+// slot locks taken and freed. Invariants read these rather than the
+// allocator's own bookkeeping (a lease's allocated list, its status field),
+// so a bug in that bookkeeping cannot blind them.
+type facts struct {
+	leaseStatus map[allocator.ID]allocator.LeaseStatus
+	resStatus   map[allocator.ID]allocator.ResourceStatus
+	blueprintOf map[allocator.ID]allocator.ID   // resource -> blueprint
+	builtBy     map[allocator.ID]allocator.ID   // resource -> the lease that built it
+	built       map[allocator.ID][]allocator.ID // lease -> the resources it built
+	linked      map[allocator.ID]allocator.ID   // lease -> resource, while acquired or active
+	// holding counts, per blueprint, the resources between their first
+	// save and the release of their slot locks: what a limit slot covers.
+	holding      map[allocator.ID]int
+	holds        map[allocator.ID]bool
+	notDestroyed map[allocator.ID]int       // per blueprint
+	unattributed map[allocator.ID]bool      // resources saved before their attributes
+	ended        map[allocator.ID]time.Time // when each lease first ended
+	overshoot    overshoot
+}
+
+// overshoot measures the moments when a blueprint has more resources that
+// are not destroyed than its limit: legal in Drydock for as long as a
+// released resource has freed its slot but not yet saved itself destroyed.
+type overshoot struct {
+	since time.Duration // start of the current overshoot; -1 when none
+	count int
+	total time.Duration
+	worst time.Duration
+}
+
+func newFacts() *facts {
+	return &facts{
+		leaseStatus: map[allocator.ID]allocator.LeaseStatus{}, resStatus: map[allocator.ID]allocator.ResourceStatus{},
+		blueprintOf: map[allocator.ID]allocator.ID{}, builtBy: map[allocator.ID]allocator.ID{}, built: map[allocator.ID][]allocator.ID{},
+		linked: map[allocator.ID]allocator.ID{}, holding: map[allocator.ID]int{}, holds: map[allocator.ID]bool{},
+		notDestroyed: map[allocator.ID]int{}, unattributed: map[allocator.ID]bool{}, ended: map[allocator.ID]time.Time{},
+		overshoot: overshoot{since: -1},
+	}
+}
+
+// learn adds one audit entry; row is the resource it names, as stored
+// after the commit (read for its blueprint and whether its attributes
+// came with its first save, both fixed from then on).
+func (f *facts) learn(e allocator.AuditEntry, row func(allocator.ID) (allocator.Resource, bool)) {
+	switch e.Kind {
+	case allocator.AuditLeaseStatus:
+		to := allocator.LeaseStatus(e.To)
+		f.leaseStatus[e.Lease] = to
+		if !to.Linked() {
+			delete(f.linked, e.Lease)
+		}
+		if _, seen := f.ended[e.Lease]; to.Ended() && !seen {
+			f.ended[e.Lease] = e.Time
+		}
+	case allocator.AuditLink:
+		f.linked[e.Lease] = e.Resource
+	case allocator.AuditAllocate:
+		f.builtBy[e.Resource] = e.Lease
+		f.built[e.Lease] = append(f.built[e.Lease], e.Resource)
+	case allocator.AuditResourceStatus:
+		f.learnResourceStatus(e, row)
+	case allocator.AuditSlotRelease:
+		if e.Owner.Kind == allocator.KindResource && f.holds[e.Owner.ID] {
+			f.holds[e.Owner.ID] = false
+			f.holding[f.blueprintOf[e.Owner.ID]]--
+		}
+	case allocator.AuditAttributes:
+		delete(f.unattributed, e.Resource)
+	}
+}
+
+func (f *facts) learnResourceStatus(e allocator.AuditEntry, row func(allocator.ID) (allocator.Resource, bool)) {
+	to := allocator.ResourceStatus(e.To)
+	if e.From == 0 {
+		if r, ok := row(e.Resource); ok {
+			f.blueprintOf[e.Resource] = r.Blueprint
+			if !r.AttributesSet {
+				f.unattributed[e.Resource] = true
+			}
+		}
+		bp := f.blueprintOf[e.Resource]
+		f.holds[e.Resource] = true
+		f.holding[bp]++
+		f.notDestroyed[bp]++
+	}
+	if to == allocator.ResourceDestroyed && f.resStatus[e.Resource] != allocator.ResourceDestroyed {
+		f.notDestroyed[f.blueprintOf[e.Resource]]--
+	}
+	f.resStatus[e.Resource] = to
+}
+
+// pendingBuilt counts the resources lease built that are pending now.
+func (f *facts) pendingBuilt(lease allocator.ID) (n int) {
+	for _, r := range f.built[lease] {
+		if f.resStatus[r] == allocator.ResourcePending {
+			n++
+		}
+	}
+	return n
+}
+
+// linkedTo counts the leases acquired or active on resource r.
+func (f *facts) linkedTo(r allocator.ID) (n int) {
+	for _, res := range f.linked { //drysim:order-independent: a count
+		if res == r {
+			n++
+		}
+	}
+	return n
+}
+
+// measure closes or opens an overshoot interval at now.
+func (f *facts) measure(bp allocator.ID, limit int, now time.Duration) {
+	o := &f.overshoot
+	over := limit > 0 && f.notDestroyed[bp] > limit
+	switch {
+	case over && o.since < 0:
+		o.since = now
+		o.count++
+	case !over && o.since >= 0:
+		o.close(now)
+	}
+}
+
+func (o *overshoot) close(now time.Duration) {
+	d := now - o.since
+	o.total += d
+	o.worst = max(o.worst, d)
+	o.since = -1
+}
