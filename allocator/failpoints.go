@@ -35,6 +35,9 @@ const (
 	// has not written it yet (without the command queue). Widens
 	// lost-hosts.
 	FPBeforeReleaseResource = "allocator/beforeReleaseResource"
+	// FPAfterSlotRelease: a released resource has freed its slot locks and
+	// is not saved destroyed yet. Widens the limit overshoot.
+	FPAfterSlotRelease = "allocator/afterSlotRelease"
 	// FPBeforeActivateResource and FPBeforeActivateLease: before the
 	// blueprint's activation calls.
 	FPBeforeActivateResource = "allocator/beforeActivateResource"
@@ -58,6 +61,7 @@ func Failpoints() []FailpointInfo {
 		{FPBeforeReclaimRelease, "reclaim-race", "resource judged idle, not released"},
 		{FPBeforeReleaseLease, "release-race", "lease seen releasable, not written"},
 		{FPBeforeReleaseResource, "lost-hosts", "resource seen releasable, not written"},
+		{FPAfterSlotRelease, "blueprint-limit", "slot locks freed, destroyed not saved"},
 		{FPBeforeActivateResource, "activation-failure", "before the blueprint activates a resource"},
 		{FPBeforeActivateLease, "activation-failure", "before the blueprint activates a lease"},
 	}

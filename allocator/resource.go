@@ -147,6 +147,7 @@ func (a *Allocator) destroyResource(r Resource) error {
 	if err := a.releaseSlotLocks(ResourceRef(r.ID)); err != nil {
 		return err
 	}
+	a.window(FPAfterSlotRelease)
 	from := r.Status
 	r.WriteStatus(ResourceDestroyed, a.now())
 	return a.store.Tx("resource.destroy", func(tx *Tx) error {

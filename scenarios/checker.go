@@ -111,7 +111,7 @@ func (c *checker) onCommit(cm allocator.Commit) {
 		}
 		c.facts.learn(e, c.row)
 		if e.Kind == allocator.AuditResourceStatus {
-			c.facts.measure(c.facts.blueprintOf[e.Resource], c.limit, c.w.Elapsed())
+			c.facts.measure(c.facts.blueprintOf[e.Resource], c.limit, c.w.Elapsed(), c.w.Step())
 		}
 	}
 	for _, ref := range cm.Touched {

@@ -32,10 +32,12 @@ type facts struct {
 // are not destroyed than its limit: legal in Drydock for as long as a
 // released resource has freed its slot but not yet saved itself destroyed.
 type overshoot struct {
-	since time.Duration // start of the current overshoot; -1 when none
-	count int
-	total time.Duration
-	worst time.Duration
+	since     time.Duration // start of the current overshoot; -1 when none
+	sinceStep int64
+	count     int
+	total     time.Duration
+	worst     time.Duration
+	steps     int64 // steps spent overshooting, in all
 }
 
 func newFacts() *facts {
@@ -119,22 +121,23 @@ func (f *facts) linkedTo(r allocator.ID) (n int) {
 	return n
 }
 
-// measure closes or opens an overshoot interval at now.
-func (f *facts) measure(bp allocator.ID, limit int, now time.Duration) {
+// measure closes or opens an overshoot interval at now (step).
+func (f *facts) measure(bp allocator.ID, limit int, now time.Duration, step int64) {
 	o := &f.overshoot
 	over := limit > 0 && f.notDestroyed[bp] > limit
 	switch {
 	case over && o.since < 0:
-		o.since = now
+		o.since, o.sinceStep = now, step
 		o.count++
 	case !over && o.since >= 0:
-		o.close(now)
+		o.close(now, step)
 	}
 }
 
-func (o *overshoot) close(now time.Duration) {
+func (o *overshoot) close(now time.Duration, step int64) {
 	d := now - o.since
 	o.total += d
 	o.worst = max(o.worst, d)
+	o.steps += step - o.sinceStep
 	o.since = -1
 }

@@ -33,16 +33,18 @@ type Metrics struct {
 	LimitOvershoots    int           `json:"limit_overshoots,omitempty"`
 	LimitOvershootTime time.Duration `json:"limit_overshoot_ns,omitempty"`
 	LimitOvershootMax  time.Duration `json:"limit_overshoot_max_ns,omitempty"`
-	Steps              int64         `json:"steps"`
+	// LimitOvershootSteps is how many trace steps they lasted, in all.
+	LimitOvershootSteps int64 `json:"limit_overshoot_steps,omitempty"`
+	Steps               int64 `json:"steps"`
 }
 
 func collectMetrics(a *allocator.Allocator, chk *checker, sr *sim.Result) Metrics {
 	m := Metrics{Steals: chk.steals, ResourcesBuilt: chk.built, Steps: sr.Steps}
 	o := chk.facts.overshoot
 	if o.since >= 0 {
-		o.close(sr.Elapsed)
+		o.close(sr.Elapsed, sr.Steps)
 	}
-	m.LimitOvershoots, m.LimitOvershootTime, m.LimitOvershootMax = o.count, o.total, o.worst
+	m.LimitOvershoots, m.LimitOvershootTime, m.LimitOvershootMax, m.LimitOvershootSteps = o.count, o.total, o.worst, o.steps
 	var first, last time.Time
 	for l := range a.Store().AllLeases() {
 		m.LeasesRequested++
