@@ -5,7 +5,7 @@ import (
 )
 
 // allocate is DrydockLeaseUpdateWorker::executeAllocator for a pending
-// lease (DRYDOCK.md §3): free -> own pending -> build -> used -> own
+// lease (docs/drydock.md §3): free -> own pending -> build -> used -> own
 // reclaim -> queue reclaim -> yield.
 func (a *Allocator) allocate(t Task, l Lease) Outcome {
 	if a.strategy.Global {

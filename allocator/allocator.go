@@ -19,7 +19,7 @@ type Timings struct {
 	ReclaimIdle      time.Duration // how long a resource must be idle to be reclaimed (3 min)
 }
 
-// DefaultTimings are Drydock's values (DRYDOCK.md §0, §3).
+// DefaultTimings are Drydock's values (docs/drydock.md §0, §3).
 func DefaultTimings() Timings {
 	return Timings{
 		Yield: 15 * time.Second, MinYield: 5 * time.Second, RetryAfter: 300 * time.Second,

@@ -19,7 +19,7 @@
 // for its whole run. Anyone else asks by queueing a command (release,
 // reclaim), consumed in ID order by that writer.
 //
-// A pending lease is allocated by executeAllocator's order (DRYDOCK.md §3):
+// A pending lease is allocated by executeAllocator's order (docs/drydock.md §3):
 // acquire on a free active resource -> yield if a resource this lease built
 // is still pending -> build a new resource (its limit and binding slot locks
 // in its first-save transaction) -> acquire on a used resource -> yield for a

@@ -87,7 +87,7 @@ func (s ResourceStatus) Live() bool { return s == ResourcePending || s == Resour
 // ErrIllegalTransition is wrapped by every rejected status change.
 var ErrIllegalTransition = errors.New("illegal status transition")
 
-// leaseTransitions lists every legal lease status change (DRYDOCK.md §1).
+// leaseTransitions lists every legal lease status change (docs/drydock.md §1).
 var leaseTransitions = map[[2]LeaseStatus]bool{
 	{LeasePending, LeaseAcquired}:   true, // acquireOnResource
 	{LeasePending, LeaseActive}:     true, // acquire with activate-when-acquired

@@ -10,7 +10,7 @@ import (
 	"github.com/drysim/drysim/allocator"
 )
 
-// The legal transitions, written out from DRYDOCK.md §1 independently of
+// The legal transitions, written out from docs/drydock.md §1 independently of
 // the allocator's own table: every pair listed here must be accepted and
 // every other pair rejected.
 var legalLease = map[string]bool{
@@ -90,7 +90,7 @@ func TestStatusPredicates(t *testing.T) {
 		require.Equal(t, tc.ended, tc.status.Ended(), tc.status.String())
 		require.Equal(t, tc.linked, tc.status.Linked(), tc.status.String())
 	}
-	// Broken resources take no commands, broken leases do (DRYDOCK.md §1).
+	// Broken resources take no commands, broken leases do (docs/drydock.md §1).
 	require.False(t, allocator.ResourceBroken.Commandable())
 	require.True(t, allocator.ResourceBroken.Releasable())
 	require.True(t, allocator.LeaseBroken.Commandable())
