@@ -10,12 +10,12 @@ import (
 // doubleAllocation: a burst of leases each reads the free bindings and the
 // resource count without a lock, then builds. Without slot locks in the
 // first-save transaction two resources land on one host binding, or the
-// blueprint grows past its limit (D10304 race 1; closed by D14118, D19078).
+// blueprint grows past its limit (D10304 race 1; closed by D14118 and D14334).
 func doubleAllocation() *Scenario {
 	return &Scenario{
 		Name:   "double-allocation",
 		Doc:    "two leases build on the same host binding, or past the blueprint's limit",
-		Source: "D10304 (seed 001), closed by D14118 and D19078",
+		Source: "D10304 (seed 001), closed by D14118 (bindings) and D14334 (the limit)",
 		Race:   []string{InvBindingUnique, InvBlueprintLimit},
 		Hoax: hostLatencies(hoax.Config{
 			Limit: 10, LeasesPerResource: 4, Bindings: hosts(16), PrefersSupplemental: true,

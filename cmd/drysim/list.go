@@ -19,12 +19,16 @@ func cmdList(args []string, stdout io.Writer) error {
 	listScenarios(stdout)
 	fmt.Fprintln(stdout, "\nstrategies")
 	for _, s := range scenarios.Strategies() {
-		fmt.Fprintf(stdout, "  %-28s %s\n", s.Name, s.Doc)
+		name := s.Name
+		for _, a := range s.Aliases {
+			name += ", " + a
+		}
+		fmt.Fprintf(stdout, "  %-28s %s\n", name, s.Doc)
 	}
 	fmt.Fprintf(stdout, "  %-28s the reference strategy without the named fixes\n", allocator.AblationPrefix+"<fix>[,<fix>...]")
-	fmt.Fprintln(stdout, "\nfixes (slot has all; the revision credited, and the races each one closes)")
+	fmt.Fprintln(stdout, "\nfixes (slot has all; the revision that introduced each, and the races it closes)")
 	for _, f := range allocator.Fixes() {
-		fmt.Fprintf(stdout, "  %-28s %-7s %-28s %s\n", f.Name, f.Revision, closedRaces(f.Fix), f.Doc)
+		fmt.Fprintf(stdout, "  %-28s %-29s %s\n  %-28s %s\n  %-28s before it: %s\n", f.Name, f.Credit(), closedRaces(f.Fix), "", f.Doc, "", f.PreFix)
 	}
 	fmt.Fprintln(stdout, "\nschedulers")
 	for _, s := range sim.Schedulers() {

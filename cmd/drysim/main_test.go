@@ -138,7 +138,9 @@ func TestListNamesEveryScenarioFixAndFailpoint(t *testing.T) {
 	for _, want := range []string{"reclaim-race", "activation-failure", "allocator/beforeLinkLease", "hoax/activateResource", "reclaim-stall"} {
 		require.Contains(t, out, want)
 	}
-	require.Regexp(t, `resource-lock-on-acquire\s+D\d+\s+reclaim-race`, out)
+	require.Regexp(t, `resource-lock-on-acquire\s+D19080 a1baedbd9a 2018-02-13\s+reclaim-race`, out)
+	require.Regexp(t, `reclaim-recheck-under-lock\s+hypothetical\s+reclaim-race`, out)
+	require.Regexp(t, `slot, phabricator\s+Drydock as phacility/phabricator`, out)
 }
 
 func TestSaveReplayFileAndShrink(t *testing.T) {
