@@ -31,6 +31,13 @@ const (
 	// AuditAttributes: Resource's attributes were set (a save after the
 	// first one, without attributes-before-save).
 	AuditAttributes
+	// AuditCommand: Command was queued for Owner by Actor; Cause is its
+	// kind. AuditConsume: Command was marked consumed.
+	AuditCommand
+	AuditConsume
+	// AuditHookStart: the blueprint hook Hook began for Resource (and
+	// Lease); AuditHook records that it ended (Cause holds its error).
+	AuditHookStart
 )
 
 // Release causes recorded on AuditResourceRelease and lease releases.
@@ -41,11 +48,13 @@ const (
 	CauseCascade        = "resource-released"
 )
 
-// Hook names recorded on AuditHook.
+// Hook names recorded on AuditHookStart and AuditHook.
 const (
-	HookDidReleaseLease = "didReleaseLease"
-	HookDestroyLease    = "destroyLease"
-	HookDestroyResource = "destroyResource"
+	HookActivateResource = "activateResource"
+	HookActivateLease    = "activateLease"
+	HookDidReleaseLease  = "didReleaseLease"
+	HookDestroyLease     = "destroyLease"
+	HookDestroyResource  = "destroyResource"
 )
 
 // AuditEntry is one fact the invariants check. The log is written by the
@@ -64,6 +73,9 @@ type AuditEntry struct {
 	Actor          Ref
 	Owner          Ref
 	Keys           []string
+	// Command is the command whose effect this entry records (a release
+	// or a reclaim), or the command queued or consumed.
+	Command ID
 }
 
 func (e AuditEntry) String() string {
@@ -86,6 +98,12 @@ func (e AuditEntry) String() string {
 		return fmt.Sprintf("%s freed slot locks %v", e.Owner, e.Keys)
 	case AuditAttributes:
 		return fmt.Sprintf("resource %d attributes set", e.Resource)
+	case AuditCommand:
+		return fmt.Sprintf("command %d: %s %s by %s", e.Command, e.Cause, e.Owner, e.Actor)
+	case AuditConsume:
+		return fmt.Sprintf("command %d consumed", e.Command)
+	case AuditHookStart:
+		return fmt.Sprintf("hook %s started lease %d resource %d", e.Hook, e.Lease, e.Resource)
 	}
 	return fmt.Sprintf("audit(%d)", e.Kind)
 }

@@ -104,7 +104,7 @@ func (a *Allocator) processLeaseCommands(l Lease) (Lease, error) {
 		}
 		if c.Kind == CommandRelease {
 			var err error
-			if l, err = a.releaseLease(l, CauseReleaseCommand, c.Author); err != nil {
+			if l, err = a.releaseLease(l, origin{cause: CauseReleaseCommand, actor: c.Author, command: c.ID}); err != nil {
 				return l, err
 			}
 		}
@@ -121,14 +121,22 @@ func (a *Allocator) consume(c Command) error {
 	return err
 }
 
+// origin says who asked for a release: why, on whose behalf, and the
+// command that carried the request (0 for a direct release).
+type origin struct {
+	cause   string
+	actor   Ref
+	command ID
+}
+
 // releaseLease releases l, runs the release hook and destroys it in the
 // same run. l is the caller's copy: the write is blind, which is safe only
 // for the single writer.
-func (a *Allocator) releaseLease(l Lease, cause string, actor Ref) (Lease, error) {
+func (a *Allocator) releaseLease(l Lease, o origin) (Lease, error) {
 	from := l.Status
 	l.WriteStatus(LeaseReleased, a.now())
 	err := a.store.Tx("lease.release", func(tx *Tx) error {
-		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: l.ID, From: uint8(from), To: uint8(LeaseReleased), Cause: cause, Actor: actor})
+		tx.Audit(AuditEntry{Kind: AuditLeaseStatus, Lease: l.ID, From: uint8(from), To: uint8(LeaseReleased), Cause: o.cause, Actor: o.actor, Command: o.command})
 		return tx.SaveLease(l)
 	})
 	if err != nil {
@@ -178,12 +186,27 @@ func (a *Allocator) runLeaseHook(l Lease, hook string) {
 		return
 	}
 	impl := a.blueprintImpl(r.Blueprint)
-	if hook == HookDidReleaseLease {
-		impl.DidReleaseLease(r, l)
-	} else {
-		impl.DestroyLease(r, l)
+	_ = a.hook(hook, r.ID, l.ID, func() error {
+		if hook == HookDidReleaseLease {
+			impl.DidReleaseLease(r, l)
+		} else {
+			impl.DestroyLease(r, l)
+		}
+		return nil
+	})
+}
+
+// hook runs a blueprint hook between two audit facts, its start and its
+// end (with its error), so that the checker sees which hooks overlap.
+func (a *Allocator) hook(name string, resource, lease ID, run func() error) error {
+	a.store.Note(AuditEntry{Kind: AuditHookStart, Hook: name, Lease: lease, Resource: resource})
+	err := run()
+	end := AuditEntry{Kind: AuditHook, Hook: name, Lease: lease, Resource: resource}
+	if err != nil {
+		end.Cause = err.Error()
 	}
-	a.store.Note(AuditEntry{Kind: AuditHook, Hook: hook, Lease: l.ID, Resource: r.ID})
+	a.store.Note(end)
+	return err
 }
 
 // releaseLeaseDirect is a release without the command queue: whoever wants
@@ -198,7 +221,7 @@ func (a *Allocator) releaseLeaseDirect(id ID, actor Ref) error {
 		return nil
 	}
 	a.window(FPBeforeReleaseLease)
-	_, err = a.releaseLease(l, CauseDirect, actor)
+	_, err = a.releaseLease(l, origin{cause: CauseDirect, actor: actor})
 	return err
 }
 
@@ -236,7 +259,8 @@ func (a *Allocator) activateLease(l Lease) Outcome {
 		return a.throwBack(l)
 	}
 	a.window(FPBeforeActivateLease)
-	if err := a.blueprintImpl(r.Blueprint).ActivateLease(r, l); err != nil {
+	activate := func() error { return a.blueprintImpl(r.Blueprint).ActivateLease(r, l) }
+	if err := a.hook(HookActivateLease, r.ID, l.ID, activate); err != nil {
 		return a.breakLease(l, BreakActivation)
 	}
 	from := l.Status

@@ -11,7 +11,7 @@ func (a *Allocator) ReleaseResource(id ID, actor Ref) error {
 			return err
 		}
 		a.window(FPBeforeReleaseResource)
-		return a.releaseResource(r, CauseDirect, actor)
+		return a.releaseResource(r, origin{cause: CauseDirect, actor: actor})
 	}
 	return a.queueCommand(ResourceRef(id), CommandRelease, actor, nil)
 }
@@ -70,7 +70,7 @@ func (a *Allocator) processResourceCommands(r Resource) (Resource, error) {
 			cause = CauseReclaim
 		}
 		if c.Kind == CommandRelease || !a.has(FixReclaimRecheckUnderLock) || a.idle(r) {
-			if err := a.releaseResource(r, cause, c.Author); err != nil {
+			if err := a.releaseResource(r, origin{cause: cause, actor: c.Author, command: c.ID}); err != nil {
 				return r, err
 			}
 			cur, err := a.store.Resource(r.ID)
@@ -89,8 +89,8 @@ func (a *Allocator) processResourceCommands(r Resource) (Resource, error) {
 // releaseResource releases r, sends every live lease on it a release, and
 // destroys r in the same run. r is the caller's copy (a blind write), safe
 // only for the single writer.
-func (a *Allocator) releaseResource(r Resource, cause string, actor Ref) error {
-	if cause == CauseReclaim {
+func (a *Allocator) releaseResource(r Resource, o origin) error {
+	if o.cause == CauseReclaim {
 		a.window(FPBeforeReclaimRelease)
 	}
 	from := r.Status
@@ -102,8 +102,8 @@ func (a *Allocator) releaseResource(r Resource, cause string, actor Ref) error {
 				live = append(live, l.ID)
 			}
 		}
-		tx.Audit(AuditEntry{Kind: AuditResourceRelease, Resource: r.ID, Cause: cause, Live: live, Actor: actor})
-		tx.Audit(AuditEntry{Kind: AuditResourceStatus, Resource: r.ID, From: uint8(from), To: uint8(ResourceReleased), Cause: cause})
+		tx.Audit(AuditEntry{Kind: AuditResourceRelease, Resource: r.ID, Cause: o.cause, Live: live, Actor: o.actor, Command: o.command})
+		tx.Audit(AuditEntry{Kind: AuditResourceStatus, Resource: r.ID, From: uint8(from), To: uint8(ResourceReleased), Cause: o.cause, Command: o.command})
 		return tx.SaveResource(r)
 	})
 	if err != nil {
@@ -140,10 +140,9 @@ func (a *Allocator) cascadeRelease(r Resource) error {
 // retries.
 func (a *Allocator) destroyResource(r Resource) error {
 	impl := a.blueprintImpl(r.Blueprint)
-	if err := impl.DestroyResource(r); err != nil {
+	if err := a.hook(HookDestroyResource, r.ID, 0, func() error { return impl.DestroyResource(r) }); err != nil {
 		return fmt.Errorf("resource %d: destroy: %w", r.ID, err)
 	}
-	a.store.Note(AuditEntry{Kind: AuditHook, Hook: HookDestroyResource, Resource: r.ID})
 	if err := a.releaseSlotLocks(ResourceRef(r.ID)); err != nil {
 		return err
 	}
@@ -162,7 +161,8 @@ func (a *Allocator) destroyResource(r Resource) error {
 // when they next run.
 func (a *Allocator) activateResource(r Resource) Outcome {
 	a.window(FPBeforeActivateResource)
-	if err := a.blueprintImpl(r.Blueprint).ActivateResource(r); err != nil {
+	activate := func() error { return a.blueprintImpl(r.Blueprint).ActivateResource(r) }
+	if err := a.hook(HookActivateResource, r.ID, 0, activate); err != nil {
 		return a.breakResource(r, err)
 	}
 	var awaken []TaskID

@@ -316,6 +316,7 @@ func (tx *Tx) InsertCommand(c Command) ID {
 	c.Awaken = slices.Clone(c.Awaken)
 	s.commands = append(s.commands, c)
 	tx.touched = append(tx.touched, c.Target)
+	tx.Audit(AuditEntry{Kind: AuditCommand, Command: c.ID, Owner: c.Target, Actor: c.Author, Cause: c.Kind.String()})
 	return c.ID
 }
 
@@ -329,6 +330,7 @@ func (tx *Tx) ConsumeCommand(id ID) error {
 	if !c.Consumed {
 		c.Consumed = true
 		tx.undo.consumed = append(tx.undo.consumed, id)
+		tx.Audit(AuditEntry{Kind: AuditConsume, Command: id, Owner: c.Target})
 	}
 	tx.touched = append(tx.touched, c.Target)
 	return nil
