@@ -53,7 +53,7 @@ unit: ## unit, property and example tests
 
 race: ## the kernel and the allocator under the race detector
 	$(GO) test -count=1 -race -short ./sim/... ./allocator/... ./hoax/...
-	$(GO) test -count=1 -race -run 'TestGoldenScenarioHashes' ./scenarios/harness/
+	$(GO) test -count=1 -race -run 'TestGoldenHashesChangeDetector' ./scenarios/harness/
 
 determinism: ## trace hashes must not depend on GOMAXPROCS
 	GOMAXPROCS=1 $(GO) test -count=1 -run 'Hash|Golden|Replay|Determinis' ./sim/... ./scenarios/...

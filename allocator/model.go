@@ -227,6 +227,16 @@ func (c BreakCause) String() string {
 	return fmt.Sprintf("BreakCause(%d)", uint8(c))
 }
 
+// ParseBreakCause reads a cause as String writes it.
+func ParseBreakCause(s string) (BreakCause, bool) {
+	for c := BreakNone; c <= BreakAcquireErrors; c++ {
+		if c.String() == s {
+			return c, true
+		}
+	}
+	return BreakNone, false
+}
+
 // Own reports whether the cause lies with the lease itself rather than with
 // a resource or blueprint that should have let it go back to the pool.
 func (c BreakCause) Own() bool {

@@ -276,11 +276,15 @@ func (tx *Tx) InsertLease(l Lease) ID {
 
 // SaveLease overwrites the stored lease with l: a blind write, as an ORM
 // save is. Status rules are checked where the status changes (SetStatus).
+// The save stamps Modified with the time of the save, as Lisk's
+// willSaveObject stamps dateModified: the caller may have computed its
+// copy before a scheduling point moved the clock.
 func (tx *Tx) SaveLease(l Lease) error {
 	s := tx.s
 	if l.ID < 1 || int(l.ID) > len(s.leases) {
 		return fmt.Errorf("save lease %d: %w", l.ID, ErrNotFound)
 	}
+	l.Modified = s.rt.Now()
 	tx.undo.leases = append(tx.undo.leases, s.leases[l.ID-1])
 	s.leases[l.ID-1] = l.clone()
 	s.index(l)
@@ -297,12 +301,14 @@ func (tx *Tx) InsertResource(r Resource) ID {
 	return r.ID
 }
 
-// SaveResource overwrites the stored resource with r (a blind write).
+// SaveResource overwrites the stored resource with r (a blind write),
+// stamping Modified with the time of the save (see SaveLease).
 func (tx *Tx) SaveResource(r Resource) error {
 	s := tx.s
 	if r.ID < 1 || int(r.ID) > len(s.resources) {
 		return fmt.Errorf("save resource %d: %w", r.ID, ErrNotFound)
 	}
+	r.Modified = s.rt.Now()
 	tx.undo.resources = append(tx.undo.resources, s.resources[r.ID-1])
 	s.resources[r.ID-1] = r.clone()
 	tx.touched = append(tx.touched, ResourceRef(r.ID))

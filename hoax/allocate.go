@@ -3,6 +3,7 @@ package hoax
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/drysim/drysim/allocator"
 )
@@ -22,6 +23,22 @@ func limitKey(bp allocator.ID, n int) string {
 
 func leaseSlotKey(r allocator.ID, n int) string {
 	return "hoax.resource(" + strconv.FormatInt(int64(r), 10) + ").lease(" + strconv.Itoa(n) + ")"
+}
+
+// ParseSlotKey reads a slot lock key the hoax writes: its class and what
+// it names (a binding, a blueprint ID, a resource ID). ok is false for a
+// key the hoax never writes.
+func ParseSlotKey(key string) (class allocator.SlotClass, names string, ok bool) {
+	for _, k := range []struct {
+		prefix string
+		class  allocator.SlotClass
+	}{{"almanac.host.binding(", allocator.SlotBinding}, {"allocator(", allocator.SlotLimit}, {"hoax.resource(", allocator.SlotLease}} {
+		if rest, found := strings.CutPrefix(key, k.prefix); found {
+			names, _, ok = strings.Cut(rest, ")")
+			return k.class, names, ok
+		}
+	}
+	return 0, "", false
 }
 
 func notDestroyed(s allocator.ResourceStatus) bool { return s != allocator.ResourceDestroyed }

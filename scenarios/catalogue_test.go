@@ -31,7 +31,7 @@ func catalogueProblems(all []*Scenario, fixes []allocator.FixInfo, invs []Invari
 	known := map[string]bool{}
 	for _, inv := range invs {
 		known[inv.Name] = true
-		if inv.onAudit == nil && inv.onResource == nil && inv.onLease == nil && inv.atQuiescence == nil && inv.atDeadline == nil {
+		if inv.onAudit == nil && inv.atCommit == nil && inv.onResource == nil && inv.onLease == nil && inv.atQuiescence == nil && inv.atDeadline == nil {
 			bad("invariant %s is used nowhere: it has no check", inv.Name)
 		}
 	}

@@ -35,6 +35,7 @@ type checker struct {
 	// expiryGrace is how late an expired lease may end: a worker that
 	// misses the lease's lock retries RetryAfter later.
 	expiryGrace time.Duration
+	reclaimIdle time.Duration // canReclaimResource's 3 minutes, as configured
 	steals      int
 	built       int
 	stopOn      string // end the run at the first violation of this invariant
@@ -47,6 +48,7 @@ type suspect struct{ lease, built allocator.ID }
 // hooks are the invariants' checks, by the moment they run, in table order.
 type hooks struct {
 	audit      []func(*checker, allocator.AuditEntry)
+	commit     []func(*checker, allocator.Commit)
 	resource   []func(*checker, allocator.Resource)
 	lease      []func(*checker, allocator.Lease)
 	quiescence []func(*checker)
@@ -58,6 +60,9 @@ func collectHooks(invs []Invariant) hooks {
 	for _, inv := range invs {
 		if inv.onAudit != nil {
 			h.audit = append(h.audit, inv.onAudit)
+		}
+		if inv.atCommit != nil {
+			h.commit = append(h.commit, inv.atCommit)
 		}
 		if inv.onResource != nil {
 			h.resource = append(h.resource, inv.onResource)
@@ -113,6 +118,9 @@ func (c *checker) onCommit(cm allocator.Commit) {
 		if e.Kind == allocator.AuditResourceStatus {
 			c.facts.measure(c.facts.blueprintOf[e.Resource], c.limit, c.w.Elapsed(), c.w.Step())
 		}
+	}
+	for _, check := range c.hooks.commit {
+		check(c, cm)
 	}
 	for _, ref := range cm.Touched {
 		switch ref.Kind {

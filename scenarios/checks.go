@@ -2,38 +2,91 @@ package scenarios
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 )
 
-// The checks of Invariants, in table order. Each reads the store and the
-// audit entry or row it is handed.
+// The step checks of Invariants, in table order. Each reads the facts the
+// audit log has given so far (c.facts, learned after the checks of an
+// entry have run) and, for what never changes once written (a resource's
+// blueprint and attributes, a lease's wants), the rows.
 
-func checkOrphanResource(c *checker, r allocator.Resource) {
-	c.checkOrphanLocks(allocator.ResourceRef(r.ID), r.Status == allocator.ResourceDestroyed)
-}
-
-func checkOrphanLease(c *checker, l allocator.Lease) {
-	c.checkOrphanLocks(allocator.LeaseRef(l.ID), l.Status == allocator.LeaseDestroyed)
-}
-
-func (c *checker) checkOrphanLocks(owner allocator.Ref, destroyed bool) {
-	if !destroyed {
+// checkOrphanLocks: an object is saved destroyed only once it holds no
+// slot lock.
+func checkOrphanLocks(c *checker, e allocator.AuditEntry) {
+	var owner allocator.Ref
+	switch {
+	case e.Kind == allocator.AuditLeaseStatus && allocator.LeaseStatus(e.To) == allocator.LeaseDestroyed:
+		owner = allocator.LeaseRef(e.Lease)
+	case e.Kind == allocator.AuditResourceStatus && allocator.ResourceStatus(e.To) == allocator.ResourceDestroyed:
+		owner = allocator.ResourceRef(e.Resource)
+	default:
 		return
 	}
-	if keys := c.store.PeekOwnedSlotLocks(owner); len(keys) > 0 {
-		c.report(InvNoOrphanSlotLocks, fmt.Sprintf("destroyed %s still holds %v", owner, keys), owner)
+	var keys []string
+	for k, o := range c.facts.held { //drysim:order-independent: sorted in the report's detail by the first key only
+		if o == owner {
+			keys = append(keys, k)
+		}
 	}
+	if len(keys) > 0 {
+		c.report(InvNoOrphanSlotLocks, fmt.Sprintf("destroyed %s still holds %d slot locks", owner, len(keys)), owner)
+	}
+}
+
+// checkSlotOwners runs once a commit's facts are learned: every slot lock
+// it took belongs to an owner of the right kind: a binding lock to the
+// resource whose binding it is, a limit lock to a resource of that
+// blueprint, a lease slot to a lease linked to that resource.
+func checkSlotOwners(c *checker, cm allocator.Commit) {
+	for _, e := range cm.Audit {
+		if e.Kind != allocator.AuditSlotAcquire {
+			continue
+		}
+		for _, k := range e.Keys {
+			if why := c.wrongSlotOwner(k, e.Owner); why != "" {
+				c.report(InvSlotLockOwners, fmt.Sprintf("slot lock %s taken by %s: %s", k, e.Owner, why), e.Owner)
+			}
+		}
+	}
+}
+
+func (c *checker) wrongSlotOwner(key string, owner allocator.Ref) string {
+	class, names, ok := hoax.ParseSlotKey(key)
+	if !ok {
+		return ""
+	}
+	id, _ := strconv.ParseInt(names, 10, 64)
+	switch class {
+	case allocator.SlotBinding:
+		r, found := c.row(owner.ID)
+		if owner.Kind != allocator.KindResource || !found {
+			return "want the resource on that binding"
+		}
+		if b, set := r.Attributes.Get(hoax.AttrBinding); set && b != names {
+			return "that resource is on binding " + b
+		}
+	case allocator.SlotLimit:
+		if owner.Kind != allocator.KindResource || c.facts.blueprintOf[owner.ID] != allocator.ID(id) {
+			return "want a resource of blueprint " + names
+		}
+	case allocator.SlotLease:
+		if owner.Kind != allocator.KindLease || c.facts.linked[owner.ID] != allocator.ID(id) {
+			return "want a lease linked to resource " + names
+		}
+	}
+	return ""
 }
 
 func checkBindingUnique(c *checker, r allocator.Resource) {
 	binding := r.Attributes.Value(hoax.AttrBinding)
-	if binding == "" || !r.Status.Live() {
+	if binding == "" || !c.facts.resStatus[r.ID].Live() {
 		return
 	}
 	for o := range c.store.AllResources() {
-		if o.Blueprint == r.Blueprint && o.ID != r.ID && o.Status.Live() && o.Attributes.Value(hoax.AttrBinding) == binding {
+		if o.Blueprint == r.Blueprint && o.ID != r.ID && c.facts.resStatus[o.ID].Live() && o.Attributes.Value(hoax.AttrBinding) == binding {
 			c.report(InvBindingUnique, fmt.Sprintf("binding %s backs live resources %d and %d", binding, o.ID, r.ID),
 				allocator.ResourceRef(min(o.ID, r.ID)), allocator.ResourceRef(max(o.ID, r.ID)))
 		}
@@ -130,57 +183,37 @@ func judgeNeedlessBuilds(c *checker, e allocator.AuditEntry) {
 	delete(c.suspects, e.Resource)
 }
 
-func checkAttributesOfLeases(c *checker, r allocator.Resource) {
-	c.store.EachLeaseOn(r.ID, func(l *allocator.Lease) {
-		if l.Status.Linked() {
-			c.checkAttributes(l, r)
+// checkAttributes: once a resource's attributes are set, every lease
+// linked to it wants nothing they contradict: checked at each link and
+// when attributes arrive.
+func checkAttributes(c *checker, e allocator.AuditEntry) {
+	switch e.Kind {
+	case allocator.AuditLink:
+		c.checkLeaseOn(e.Lease, e.Resource)
+	case allocator.AuditAttributes:
+		for _, lease := range c.facts.leasesOn(e.Resource, c.facts.linked) {
+			c.checkLeaseOn(lease, e.Resource)
 		}
-	})
+	}
 }
 
-func checkAttributesOfResource(c *checker, l allocator.Lease) {
-	if !l.Status.Linked() {
+func (c *checker) checkLeaseOn(lease, rid allocator.ID) {
+	r, ok := c.row(rid)
+	l, err := c.store.PeekLease(lease)
+	if !ok || err != nil || c.facts.unattributed[rid] || r.Attributes.Satisfies(l.Wants) {
 		return
 	}
-	if r, err := c.store.PeekResource(l.Resource); err == nil {
-		c.checkAttributes(&l, r)
-	}
+	c.report(InvAttributesMatch, fmt.Sprintf("lease %d wants %s, its resource %d has %s", lease, l.Wants, rid, r.Attributes),
+		allocator.LeaseRef(lease), allocator.ResourceRef(rid))
 }
 
-func (c *checker) checkAttributes(l *allocator.Lease, r allocator.Resource) {
-	if r.AttributesSet && !r.Attributes.Satisfies(l.Wants) {
-		c.report(InvAttributesMatch, fmt.Sprintf("lease %d wants %s, its resource %d has %s", l.ID, l.Wants, r.ID, r.Attributes),
-			allocator.LeaseRef(l.ID), allocator.ResourceRef(r.ID))
-	}
-}
-
-func checkCapacity(c *checker, l allocator.Lease) {
-	if !l.Status.Linked() {
+// checkCapacity: a link never takes a resource past its capacity.
+func checkCapacity(c *checker, e allocator.AuditEntry) {
+	if e.Kind != allocator.AuditLink {
 		return
 	}
-	if _, err := c.store.PeekResource(l.Resource); err != nil {
-		return
-	}
-	n := 0
-	c.store.EachLeaseOn(l.Resource, func(o *allocator.Lease) {
-		if o.Status.Linked() {
-			n++
-		}
-	})
-	if n > c.capacity {
-		c.report(InvLeaseCapacity, fmt.Sprintf("%d leases linked to resource %d, capacity %d", n, l.Resource, c.capacity), allocator.ResourceRef(l.Resource))
-	}
-}
-
-func checkNoLeaseOnDead(c *checker) {
-	for l := range c.store.AllLeases() {
-		if !l.Status.Linked() {
-			continue
-		}
-		if r, err := c.store.PeekResource(l.Resource); err == nil && r.Status != allocator.ResourceActive {
-			c.report(InvNoLeaseOnDeadResource, fmt.Sprintf("lease %d is %s on resource %d, which is %s", l.ID, l.Status, r.ID, r.Status),
-				allocator.LeaseRef(l.ID), allocator.ResourceRef(r.ID))
-		}
+	if n := c.facts.linkedTo(e.Resource) + 1; n > c.capacity {
+		c.report(InvLeaseCapacity, fmt.Sprintf("%d leases linked to resource %d, capacity %d", n, e.Resource, c.capacity), allocator.ResourceRef(e.Resource))
 	}
 }
 
@@ -198,6 +231,32 @@ func checkReclaimIdle(c *checker, e allocator.AuditEntry) {
 	}
 }
 
+// checkReclaimRules: a reclaim releases a resource only if it is idle as
+// DrydockWorker::canReclaimResource says, at that instant: unmodified for
+// ReclaimIdle, no lease on it that is not destroyed, and none destroyed on
+// it within ReclaimIdle (T13676).
+func checkReclaimRules(c *checker, e allocator.AuditEntry) {
+	if e.Kind != allocator.AuditResourceRelease || e.Cause != allocator.CauseReclaim {
+		return
+	}
+	why := ""
+	if changed, ok := c.facts.changedAt[e.Resource]; ok && e.Time.Sub(changed) < c.reclaimIdle {
+		why = fmt.Sprintf("it changed %v before", e.Time.Sub(changed))
+	}
+	for _, lease := range c.facts.leasesOn(e.Resource, c.facts.onResource) {
+		switch {
+		case why != "":
+		case c.facts.leaseStatus[lease] != allocator.LeaseDestroyed:
+			why = fmt.Sprintf("lease %d on it is %s", lease, c.facts.leaseStatus[lease])
+		case e.Time.Sub(c.facts.destroyedAt[lease]) < c.reclaimIdle:
+			why = fmt.Sprintf("lease %d on it was destroyed %v before", lease, e.Time.Sub(c.facts.destroyedAt[lease]))
+		}
+	}
+	if why != "" {
+		c.report(InvReclaimRules, fmt.Sprintf("reclaim released resource %d, which was not idle: %s", e.Resource, why), allocator.ResourceRef(e.Resource))
+	}
+}
+
 func countReleaseHooks(c *checker, e allocator.AuditEntry) {
 	if e.Kind != allocator.AuditHook || e.Hook != allocator.HookDidReleaseLease {
 		return
@@ -205,17 +264,6 @@ func countReleaseHooks(c *checker, e allocator.AuditEntry) {
 	c.releases[e.Lease]++
 	if n := c.releases[e.Lease]; n > 1 {
 		c.report(InvReleaseOnce, fmt.Sprintf("release hook ran %d times for lease %d", n, e.Lease), allocator.LeaseRef(e.Lease))
-	}
-}
-
-// checkEveryReleaseHookRan: a lease still naming a resource when destroyed
-// was linked to it at release time, so its release hook must have run;
-// broken leases are destroyed without one.
-func checkEveryReleaseHookRan(c *checker) {
-	for l := range c.store.AllLeases() {
-		if l.Resource != 0 && l.Status == allocator.LeaseDestroyed && l.BreakCause == allocator.BreakNone && c.releases[l.ID] == 0 {
-			c.report(InvReleaseOnce, fmt.Sprintf("lease %d was linked and released but its release hook never ran", l.ID), allocator.LeaseRef(l.ID))
-		}
 	}
 }
 
@@ -236,109 +284,33 @@ func checkStatusChain(c *checker, e allocator.AuditEntry) {
 	}
 }
 
+// checkBrokenCause: a lease breaks only for its own reasons.
 func checkBrokenCause(c *checker, e allocator.AuditEntry) {
 	if e.Kind != allocator.AuditLeaseStatus || allocator.LeaseStatus(e.To) != allocator.LeaseBroken {
 		return
 	}
-	if l, err := c.store.PeekLease(e.Lease); err == nil && !l.BreakCause.Own() {
-		c.report(InvBrokenOwnCause, fmt.Sprintf("lease %d broke because %s", e.Lease, l.BreakCause), allocator.LeaseRef(e.Lease))
+	if cause, _ := allocator.ParseBreakCause(e.Cause); !cause.Own() {
+		c.report(InvBrokenOwnCause, fmt.Sprintf("lease %d broke because %s", e.Lease, e.Cause), allocator.LeaseRef(e.Lease))
 	}
 }
 
-// reportStalls names the leases parked behind a refused reclaim when the
-// requesters did not finish in time.
-func reportStalls(c *checker, l liveness) {
-	if l.clientsDone {
+// checkCommandEffects: a command has at most one effect (one release).
+func checkCommandEffects(c *checker, e allocator.AuditEntry) {
+	if e.Command == 0 || (e.Kind != allocator.AuditLeaseStatus && e.Kind != allocator.AuditResourceRelease) {
 		return
 	}
-	for lease := range c.store.AllLeases() {
-		if !lease.Status.Activating() {
-			continue
-		}
-		if r := refusedReclaim(c.store, lease); r != 0 {
-			c.report(InvReclaimStall, fmt.Sprintf("lease %d yields for ever on resource %d: its reclaim was refused and the resource stays active", lease.ID, r),
-				allocator.LeaseRef(lease.ID), allocator.ResourceRef(r))
-		}
+	if c.facts.commands[e.Command].effects >= 1 {
+		c.report(InvCommandEffects, fmt.Sprintf("command %d took effect twice (%s)", e.Command, e), c.facts.commands[e.Command].target)
 	}
 }
 
-// reportStuck names the leases that neither became active nor ended (those
-// parked behind a refused reclaim aside: see reportStalls), or the queue
-// tasks still open once every requester finished.
-func reportStuck(c *checker, l liveness) {
-	if l.clientsDone {
-		c.report(InvLiveness, fmt.Sprintf("%d queue tasks still open %v into the liveness phase", l.openTasks, l.budget))
+// checkHooksSerial: no blueprint hook starts on a resource while another
+// one for it is still running (its setup against its teardown).
+func checkHooksSerial(c *checker, e allocator.AuditEntry) {
+	if e.Kind != allocator.AuditHookStart || e.Lease != 0 {
 		return
 	}
-	var stuck []allocator.Ref
-	var first allocator.Lease
-	stalled := 0
-	for lease := range c.store.AllLeases() {
-		switch {
-		case !lease.Status.Activating():
-		case refusedReclaim(c.store, lease) != 0:
-			stalled++
-		default:
-			if len(stuck) == 0 {
-				first = lease
-			}
-			stuck = append(stuck, allocator.LeaseRef(lease.ID))
-		}
-	}
-	if len(stuck) == 0 && stalled > 0 {
-		return
-	}
-	detail := fmt.Sprintf("%d leases still waiting %v into the liveness phase (%d clients running)", len(stuck), l.budget, l.clientsLeft)
-	if len(stuck) > 0 {
-		detail += fmt.Sprintf("; first: lease %d %s wants %s", first.ID, first.Status, first.Wants)
-	}
-	c.report(InvLiveness, detail, stuck[:min(len(stuck), 8)]...)
-}
-
-// refusedReclaim returns the resource a pending lease is parked behind: one
-// in its reclaimed list that is still active although every reclaim the
-// lease queued for it has been consumed. 0 if there is none.
-func refusedReclaim(s *allocator.Store, l allocator.Lease) allocator.ID {
-	if l.Status != allocator.LeasePending {
-		return 0
-	}
-	for _, rid := range l.Reclaimed {
-		r, err := s.PeekResource(rid)
-		if err != nil || r.Status != allocator.ResourceActive {
-			continue
-		}
-		refused := true
-		for cmd := range s.AllCommands() {
-			if cmd.Target == allocator.ResourceRef(rid) && cmd.Author == allocator.LeaseRef(l.ID) && !cmd.Consumed {
-				refused = false
-			}
-		}
-		if refused {
-			return rid
-		}
-	}
-	return 0
-}
-
-// checkExpiry: every lease with an expiry ended by then, give or take one
-// worker retry.
-func checkExpiry(c *checker) {
-	for l := range c.store.AllLeases() {
-		if l.Until.IsZero() {
-			continue
-		}
-		deadline := l.Until.Add(c.expiryGrace)
-		if end, ok := c.facts.ended[l.ID]; !ok || end.After(deadline) {
-			c.report(InvLeaseExpiry, fmt.Sprintf("lease %d expired at %s and had not ended %v later", l.ID, l.Until.Format("15:04:05"), c.expiryGrace), allocator.LeaseRef(l.ID))
-		}
-	}
-}
-
-// checkAbandoned: a lease its requester gave up on has ended.
-func checkAbandoned(c *checker) {
-	for l := range c.store.AllLeases() {
-		if c.abandoned[l.ID] && !c.facts.leaseStatus[l.ID].Ended() {
-			c.report(InvAbandonedEnded, fmt.Sprintf("lease %d was abandoned and is still %s", l.ID, c.facts.leaseStatus[l.ID]), allocator.LeaseRef(l.ID))
-		}
+	if running := c.facts.hooks[e.Resource]; running != "" {
+		c.report(InvHooksSerial, fmt.Sprintf("%s started on resource %d while %s was still running", e.Hook, e.Resource, running), allocator.ResourceRef(e.Resource))
 	}
 }

@@ -100,6 +100,7 @@ func (p *Prepared) Start(w *sim.World, stopOn string) (*Experiment, error) {
 	a.AddBlueprint("hoax", h)
 	chk := newChecker(w, a.Store(), h, stopOn)
 	chk.expiryGrace = a.Timings().RetryAfter + time.Minute
+	chk.reclaimIdle = a.Timings().ReclaimIdle
 	a.Store().Observe(chk.onCommit)
 	d := newDriver(w, a, h, chk, p.Workload)
 	a.Start()

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
@@ -26,6 +27,19 @@ type facts struct {
 	unattributed map[allocator.ID]bool      // resources saved before their attributes
 	ended        map[allocator.ID]time.Time // when each lease first ended
 	overshoot    overshoot
+
+	held        map[string]allocator.Ref      // slot lock key -> owner
+	onResource  map[allocator.ID]allocator.ID // lease -> the resource it was last linked to, until thrown back
+	destroyedAt map[allocator.ID]time.Time    // lease -> when it was destroyed
+	changedAt   map[allocator.ID]time.Time    // resource -> its last status or attribute save (dateModified)
+	// releasedLinked: leases released while linked, whose release hook
+	// must run; brokeFor: why each broken lease broke.
+	releasedLinked map[allocator.ID]bool
+	brokeFor       map[allocator.ID]allocator.BreakCause
+	commands       map[allocator.ID]commandFact
+	hooks          map[allocator.ID]string // resource -> the resource hook running on it
+	// activationFailed: leases whose activation hook failed, and when.
+	activationFailed map[allocator.ID]time.Time
 }
 
 // overshoot measures the moments when a blueprint has more resources that
@@ -47,37 +61,102 @@ func newFacts() *facts {
 		linked: map[allocator.ID]allocator.ID{}, holding: map[allocator.ID]int{}, holds: map[allocator.ID]bool{},
 		notDestroyed: map[allocator.ID]int{}, unattributed: map[allocator.ID]bool{}, ended: map[allocator.ID]time.Time{},
 		overshoot: overshoot{since: -1},
+		held:      map[string]allocator.Ref{}, onResource: map[allocator.ID]allocator.ID{}, destroyedAt: map[allocator.ID]time.Time{},
+		changedAt: map[allocator.ID]time.Time{}, releasedLinked: map[allocator.ID]bool{}, brokeFor: map[allocator.ID]allocator.BreakCause{},
+		commands: map[allocator.ID]commandFact{}, hooks: map[allocator.ID]string{}, activationFailed: map[allocator.ID]time.Time{},
 	}
+}
+
+// commandFact is what the log says of one command.
+type commandFact struct {
+	kind     string // release or reclaim
+	target   allocator.Ref
+	author   allocator.Ref
+	effects  int // releases it caused
+	consumed bool
 }
 
 // learn adds one audit entry; row is the resource it names, as stored
 // after the commit (read for its blueprint and whether its attributes
 // came with its first save, both fixed from then on).
 func (f *facts) learn(e allocator.AuditEntry, row func(allocator.ID) (allocator.Resource, bool)) {
+	f.learnCommand(e)
 	switch e.Kind {
 	case allocator.AuditLeaseStatus:
-		to := allocator.LeaseStatus(e.To)
-		f.leaseStatus[e.Lease] = to
-		if !to.Linked() {
-			delete(f.linked, e.Lease)
-		}
-		if _, seen := f.ended[e.Lease]; to.Ended() && !seen {
-			f.ended[e.Lease] = e.Time
-		}
+		f.learnLeaseStatus(e)
 	case allocator.AuditLink:
 		f.linked[e.Lease] = e.Resource
+		f.onResource[e.Lease] = e.Resource
+	case allocator.AuditSlotAcquire:
+		for _, k := range e.Keys {
+			f.held[k] = e.Owner
+		}
+	case allocator.AuditHookStart:
+		if e.Lease == 0 {
+			f.hooks[e.Resource] = e.Hook
+		}
+	case allocator.AuditHook:
+		if e.Lease == 0 {
+			delete(f.hooks, e.Resource)
+		}
+		if e.Hook == allocator.HookActivateLease && e.Cause != "" {
+			f.activationFailed[e.Lease] = e.Time
+		}
 	case allocator.AuditAllocate:
 		f.builtBy[e.Resource] = e.Lease
 		f.built[e.Lease] = append(f.built[e.Lease], e.Resource)
 	case allocator.AuditResourceStatus:
 		f.learnResourceStatus(e, row)
 	case allocator.AuditSlotRelease:
+		for _, k := range e.Keys {
+			delete(f.held, k)
+		}
 		if e.Owner.Kind == allocator.KindResource && f.holds[e.Owner.ID] {
 			f.holds[e.Owner.ID] = false
 			f.holding[f.blueprintOf[e.Owner.ID]]--
 		}
 	case allocator.AuditAttributes:
 		delete(f.unattributed, e.Resource)
+		f.changedAt[e.Resource] = e.Time
+	}
+}
+
+func (f *facts) learnLeaseStatus(e allocator.AuditEntry) {
+	to := allocator.LeaseStatus(e.To)
+	if to == allocator.LeaseReleased {
+		if _, linked := f.linked[e.Lease]; linked {
+			f.releasedLinked[e.Lease] = true
+		}
+	}
+	f.leaseStatus[e.Lease] = to
+	if !to.Linked() {
+		delete(f.linked, e.Lease)
+	}
+	switch to {
+	case allocator.LeasePending:
+		delete(f.onResource, e.Lease) // thrown back
+	case allocator.LeaseBroken:
+		f.brokeFor[e.Lease], _ = allocator.ParseBreakCause(e.Cause)
+	case allocator.LeaseDestroyed:
+		f.destroyedAt[e.Lease] = e.Time
+	}
+	if _, seen := f.ended[e.Lease]; to.Ended() && !seen {
+		f.ended[e.Lease] = e.Time
+	}
+}
+
+func (f *facts) learnCommand(e allocator.AuditEntry) {
+	switch {
+	case e.Kind == allocator.AuditCommand:
+		f.commands[e.Command] = commandFact{kind: e.Cause, target: e.Owner, author: e.Actor}
+	case e.Kind == allocator.AuditConsume:
+		c := f.commands[e.Command]
+		c.consumed = true
+		f.commands[e.Command] = c
+	case e.Command != 0 && (e.Kind == allocator.AuditLeaseStatus || e.Kind == allocator.AuditResourceRelease):
+		c := f.commands[e.Command]
+		c.effects++
+		f.commands[e.Command] = c
 	}
 }
 
@@ -99,6 +178,7 @@ func (f *facts) learnResourceStatus(e allocator.AuditEntry, row func(allocator.I
 		f.notDestroyed[f.blueprintOf[e.Resource]]--
 	}
 	f.resStatus[e.Resource] = to
+	f.changedAt[e.Resource] = e.Time
 }
 
 // pendingBuilt counts the resources lease built that are pending now.
@@ -109,6 +189,19 @@ func (f *facts) pendingBuilt(lease allocator.ID) (n int) {
 		}
 	}
 	return n
+}
+
+// leasesOn lists, in ID order, the leases a lease-to-resource map puts on
+// resource r.
+func (f *facts) leasesOn(r allocator.ID, m map[allocator.ID]allocator.ID) []allocator.ID {
+	var out []allocator.ID
+	for lease, res := range m { //drysim:order-independent: sorted below
+		if res == r {
+			out = append(out, lease)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // linkedTo counts the leases acquired or active on resource r.

@@ -46,6 +46,7 @@ type Invariant struct {
 	Measured bool
 
 	onAudit      func(c *checker, e allocator.AuditEntry)
+	atCommit     func(c *checker, cm allocator.Commit)
 	onResource   func(c *checker, r allocator.Resource)
 	onLease      func(c *checker, l allocator.Lease)
 	atQuiescence func(c *checker)
@@ -62,59 +63,76 @@ type liveness struct {
 
 // Invariant names.
 const (
-	InvNoOrphanSlotLocks     = "no-orphan-slot-locks"
-	InvStatusTransitions     = "status-transitions"
-	InvNeedlessBuild         = "needless-build"
-	InvBindingUnique         = "binding-unique"
-	InvBlueprintLimit        = "blueprint-limit"
-	InvOnePendingAllocation  = "one-pending-allocation"
-	InvAttributesMatch       = "attributes-match"
-	InvLeaseCapacity         = "lease-capacity"
-	InvNoLeaseOnDeadResource = "no-lease-on-dead-resource"
-	InvAcquireLiveResource   = "acquire-live-resource"
-	InvReclaimIdleOnly       = "reclaim-idle-only"
-	InvReleaseOnce           = "release-hooks-once"
-	InvSingleWriter          = "single-writer"
-	InvBrokenOwnCause        = "broken-own-cause"
-	InvLeaseExpiry           = "lease-expiry"
-	InvAbandonedEnded        = "abandoned-ended"
-	InvReclaimStall          = "reclaim-stall"
-	InvLiveness              = "liveness"
+	InvNoOrphanSlotLocks      = "no-orphan-slot-locks"
+	InvSlotLockOwners         = "slot-lock-owners"
+	InvBindingUnique          = "binding-unique"
+	InvBlueprintLimit         = "blueprint-limit"
+	InvOnePendingAllocation   = "one-pending-allocation"
+	InvStatusTransitions      = "status-transitions"
+	InvNeedlessBuild          = "needless-build"
+	InvAttributesMatch        = "attributes-match"
+	InvLeaseCapacity          = "lease-capacity"
+	InvNoLeaseOnDeadResource  = "no-lease-on-dead-resource"
+	InvAcquireLiveResource    = "acquire-live-resource"
+	InvReclaimIdleOnly        = "reclaim-idle-only"
+	InvReclaimRules           = "reclaim-rules"
+	InvReleaseOnce            = "release-hooks-once"
+	InvSingleWriter           = "single-writer"
+	InvBrokenOwnCause         = "broken-own-cause"
+	InvCommandEffects         = "command-effects"
+	InvHooksSerial            = "hooks-serial"
+	InvFailedActivationBreaks = "failed-activation-breaks"
+	InvLeaseExpiry            = "lease-expiry"
+	InvAbandonedEnded         = "abandoned-ended"
+	InvReclaimStall           = "reclaim-stall"
+	InvLiveness               = "liveness"
 )
 
 // Invariants lists every invariant. The order is the order the checker
 // calls the hooks in, so that violations found in one step are listed the
-// same way on every run.
+// same way on every run. Every check reads facts the audit log recorded
+// once (statuses, links, builds, slot locks, commands, hooks), and rows
+// only for what never changes once written.
 func Invariants() []Invariant {
 	return []Invariant{
-		{Name: InvNoOrphanSlotLocks, Doc: "destroyed objects hold no slot locks",
-			onResource: checkOrphanResource, onLease: checkOrphanLease},
+		{Name: InvNoOrphanSlotLocks, Doc: "an object is saved destroyed only once it holds no slot lock",
+			onAudit: checkOrphanLocks},
+		{Name: InvSlotLockOwners, Doc: "every slot lock taken belongs to an owner of its kind: a binding lock to the resource on that binding, a limit lock to a resource of that blueprint, a lease slot to a lease linked to that resource",
+			atCommit: checkSlotOwners},
 		{Name: InvBindingUnique, Doc: "no host binding backs two live (pending or active) resources",
 			onResource: checkBindingUnique},
 		{Name: InvBlueprintLimit, Doc: "resources holding a place under the blueprint's limit (saved, slot locks not yet freed) never exceed it; a released resource frees its slot before it is saved destroyed, so resources not destroyed may exceed it for a moment (measured)",
 			onAudit: checkBlueprintLimit},
 		{Name: InvOnePendingAllocation, Doc: "a lease waits on at most one pending resource it built itself (D21807), from the audit log of builds",
 			onAudit: checkOnePending},
-		{Name: InvAttributesMatch, Doc: "once a resource's attributes are set, every linked lease wants nothing they contradict",
-			onResource: checkAttributesOfLeases, onLease: checkAttributesOfResource},
-		{Name: InvLeaseCapacity, Doc: "acquired and active leases on a resource stay within its capacity",
-			onLease: checkCapacity},
-		{Name: InvNoLeaseOnDeadResource, Doc: "at quiescence no acquired or active lease sits on a released, broken or destroyed resource (between worker runs one may, while its release command or throw-back is queued)",
-			Phase: PhaseQuiescent, atQuiescence: checkNoLeaseOnDead},
 		{Name: InvStatusTransitions, Doc: "every status change the audit log records is one the status tables allow",
 			onAudit: checkStatusTransitions},
 		{Name: InvNeedlessBuild, Doc: "a lease builds only when no active resource with room would have served it; one whose attributes came after its first save counts once they are set",
 			onAudit: checkNeedlessBuild},
+		{Name: InvAttributesMatch, Doc: "once a resource's attributes are set, every linked lease wants nothing they contradict",
+			onAudit: checkAttributes},
+		{Name: InvLeaseCapacity, Doc: "a link never takes a resource past its capacity of acquired and active leases",
+			onAudit: checkCapacity},
+		{Name: InvNoLeaseOnDeadResource, Doc: "at quiescence no acquired or active lease sits on a released, broken or destroyed resource (between worker runs one may, while its release command or throw-back is queued)",
+			Phase: PhaseQuiescent, atQuiescence: checkNoLeaseOnDead},
 		{Name: InvAcquireLiveResource, Doc: "a lease is linked only to a resource that is pending or active at the instant of the link",
 			onAudit: checkAcquireLive},
 		{Name: InvReclaimIdleOnly, Doc: "a reclaim releases a resource only if no lease is acquired or active on it at that instant",
 			onAudit: checkReclaimIdle},
+		{Name: InvReclaimRules, Doc: "a reclaim releases a resource only if it is idle by canReclaimResource's rules at that instant: unmodified for ReclaimIdle, no lease on it that is not destroyed, none destroyed within ReclaimIdle (T13676)",
+			onAudit: checkReclaimRules},
 		{Name: InvReleaseOnce, Doc: "each lease's release hook runs at most once, and exactly once for every lease linked and then released",
 			Phase: PhaseStepAndQuiescent, onAudit: countReleaseHooks, atQuiescence: checkEveryReleaseHookRan},
 		{Name: InvSingleWriter, Doc: "every lease and resource status change starts from the status the store held (no write based on a stale read)",
 			onAudit: checkStatusChain},
 		{Name: InvBrokenOwnCause, Doc: "a lease breaks only for its own reasons (its activation failed, no blueprint can serve it)",
 			onAudit: checkBrokenCause},
+		{Name: InvCommandEffects, Doc: "a command takes effect at most once, and a command that took effect is consumed",
+			Phase: PhaseStepAndQuiescent, onAudit: checkCommandEffects, atQuiescence: checkCommandsConsumed},
+		{Name: InvHooksSerial, Doc: "no blueprint hook starts on a resource while another one for it is still running (setup against teardown)",
+			onAudit: checkHooksSerial},
+		{Name: InvFailedActivationBreaks, Doc: "a lease whose activation the blueprint failed is broken for that reason within a minute",
+			Phase: PhaseQuiescent, atQuiescence: checkFailedActivations},
 		{Name: InvLeaseExpiry, Doc: "a lease with an expiry ends no later than its expiry plus one worker retry (RetryAfter and a minute)",
 			Phase: PhaseQuiescent, atQuiescence: checkExpiry},
 		{Name: InvAbandonedEnded, Doc: "at quiescence every lease its requester gave up on has ended",

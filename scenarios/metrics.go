@@ -21,8 +21,11 @@ type Metrics struct {
 	LockWaitP99     time.Duration `json:"lock_wait_p99_ns"`
 	LockWaitMax     time.Duration `json:"lock_wait_max_ns"`
 	LockTimeouts    int           `json:"lock_timeouts"`
-	Yields          int           `json:"yields"`
-	Steals          int           `json:"steals"`
+	// SlotConflicts counts first saves that lost a slot-lock collision
+	// (the loser is never saved).
+	SlotConflicts int `json:"slot_conflicts,omitempty"`
+	Yields        int `json:"yields"`
+	Steals        int `json:"steals"`
 	// ActivateAll is the virtual time from the first request to the last
 	// activation.
 	ActivateAll time.Duration `json:"activate_all_ns"`
@@ -63,7 +66,7 @@ func collectMetrics(a *allocator.Allocator, chk *checker, sr *sim.Result) Metric
 		m.ActivateAll = last.Sub(first)
 	}
 	am := a.Metrics()
-	m.LockWaits, m.LockTimeouts = len(am.LockWaits), am.LockTimeouts
+	m.LockWaits, m.LockTimeouts, m.SlotConflicts = len(am.LockWaits), am.LockTimeouts, am.AllocationConflicts
 	m.LockWaitP50 = allocator.Percentile(am.LockWaits, 50)
 	m.LockWaitP99 = allocator.Percentile(am.LockWaits, 99)
 	m.LockWaitMax = allocator.Percentile(am.LockWaits, 100)

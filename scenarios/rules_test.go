@@ -103,6 +103,15 @@ func checkFile(fset *token.FileSet, f *ast.File, info *types.Info) []string {
 			if id, ok := n.X.(*ast.Ident); ok && id.Name == "time" && forbiddenTime[n.Sel.Name] {
 				bad(n, "time."+n.Sel.Name+": take time from the Runtime")
 			}
+		case *ast.CallExpr:
+			sel, ok := n.Fun.(*ast.SelectorExpr)
+			switch {
+			case !ok:
+			case sel.Sel.Name == "Yield" && len(n.Args) == 0:
+				bad(n, "Yield(): a task that yields to poll spins; wait on a lock, a notifier or a timer")
+			case sel.Sel.Name == "Sleep" && len(n.Args) == 1 && isZero(info, n.Args[0]):
+				bad(n, "Sleep(0): a zero-length sleep in a loop spins; sleep for a real time or wait")
+			}
 		case *ast.RangeStmt:
 			if _, isMap := info.TypeOf(n.X).Underlying().(*types.Map); isMap && !marked[fset.Position(n.Pos()).Line] {
 				bad(n, "range over a map: order differs between runs (mark with //"+orderFree+" if it does not matter)")
@@ -111,6 +120,12 @@ func checkFile(fset *token.FileSet, f *ast.File, info *types.Info) []string {
 		return true
 	})
 	return out
+}
+
+// isZero reports whether expr is a constant zero.
+func isZero(info *types.Info, expr ast.Expr) bool {
+	tv, ok := info.Types[expr]
+	return ok && tv.Value != nil && tv.Value.String() == "0"
 }
 
 // orderFreeLines returns the lines marked order-independent: the comment's
@@ -136,7 +151,14 @@ import (
 	"time"
 )
 var mu sync.Mutex
-func f(m map[string]int) int {
+type clock struct{}
+
+func (clock) Sleep(time.Duration) {}
+func (clock) Yield()              {}
+
+func f(m map[string]int, c clock) int {
+	c.Sleep(0)
+	c.Yield()
 	go func() {}()
 	select {}
 	_ = time.Now()
@@ -158,10 +180,11 @@ func f(m map[string]int) int {
 	_, err = (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
 	require.NoError(t, err)
 	problems := strings.Join(checkFile(fset, f, info), "\n")
-	for _, want := range []string{"p.go:3:2: imports sync", "p.go:8:2: go statement", "p.go:9:2: select statement", "p.go:10:6: time.Now", "p.go:12:2: range over a map"} {
+	for _, want := range []string{"p.go:3:2: imports sync", "p.go:13:2: Sleep(0)", "p.go:14:2: Yield()", "p.go:15:2: go statement",
+		"p.go:16:2: select statement", "p.go:17:6: time.Now", "p.go:19:2: range over a map"} {
 		require.Contains(t, problems, want)
 	}
-	require.NotContains(t, problems, "p.go:16:2", "a marked range is allowed")
+	require.NotContains(t, problems, "p.go:24:2", "a marked range is allowed")
 }
 
 // The package graph keeps the layers apart (checked on the real graph):

@@ -112,6 +112,7 @@ func registry() []*Scenario {
 		releaseRace(),
 		activationFailure(),
 		lostHosts(),
+		scarceBindings(),
 	}
 }
 

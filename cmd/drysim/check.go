@@ -20,6 +20,8 @@ func cmdCheck(args []string, stdout io.Writer) error {
 	var sched sim.SchedulerSpec
 	fs.TextVar(&sched, "sched", sched, "scheduler: "+sim.SchedulerSyntax())
 	parallel := fs.Int("parallel", 0, "worlds run at once (0: GOMAXPROCS)")
+	variants := fs.Bool("variants", true, fmt.Sprintf(`also run every "holds" row at %d workers and under pct:3 (%d seeds each)`, harness.VariantWorkers, harness.VariantSeeds))
+	budgets := fs.Bool("budgets", true, fmt.Sprintf(`fail a "holds" row that costs more than %.0fx its recorded baseline (steps per lease, lock timeouts, time to activate every lease)`, harness.BudgetFactor))
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
@@ -39,9 +41,15 @@ func cmdCheck(args []string, stdout io.Writer) error {
 	if *strategies != "" {
 		list = strings.Split(*strategies, ",")
 	}
-	return runChecks(stdout, names, harness.CheckConfig{
-		Strategies: list, Seeds: *seeds, Workers: *workers, Sched: sched, Runner: harness.Runner{Parallel: *parallel},
-	})
+	cfg := harness.CheckConfig{
+		Strategies: list, Seeds: *seeds, Workers: *workers, Sched: sched, Runner: harness.Runner{Parallel: *parallel}, Variants: *variants,
+	}
+	if *budgets {
+		if cfg.Budgets, err = harness.DefaultBaseline(); err != nil {
+			return err
+		}
+	}
+	return runChecks(stdout, names, cfg)
 }
 
 func checkScenarios(name string) ([]string, error) {
@@ -77,7 +85,7 @@ func runChecks(w io.Writer, names []string, cfg harness.CheckConfig) error {
 		if r.FirstSeed != 0 {
 			first = fmt.Sprint(r.FirstSeed)
 		}
-		fmt.Fprintf(w, checkHeader, r.Scenario, r.Strategy, fmt.Sprint(r.Seeds), fmt.Sprint(r.Failing), first,
+		fmt.Fprintf(w, checkHeader, r.Scenario, rowName(r), fmt.Sprint(r.Seeds), fmt.Sprint(r.Failing), first,
 			fmt.Sprint(r.Steals), fmt.Sprint(r.Stalls), r.Expect, r.Verdict())
 	}
 	for _, name := range names {
@@ -98,6 +106,9 @@ func summarize(w io.Writer, rows []harness.CheckRow) error {
 		if !r.OK {
 			failed++
 		}
+		if r.OverBudget != "" {
+			fmt.Fprintf(w, "%s / %s: over budget: %s\n", r.Scenario, rowName(r), r.OverBudget)
+		}
 		if r.FirstSeed == 0 {
 			continue
 		}
@@ -115,6 +126,19 @@ func summarize(w io.Writer, rows []harness.CheckRow) error {
 	}
 	fmt.Fprintf(w, "\nall %d expectations met\n", len(rows))
 	return nil
+}
+
+// rowName is the strategy, and where a variant row ran.
+func rowName(r harness.CheckRow) string {
+	switch {
+	case r.Workers != 64 && r.Sched != "random":
+		return fmt.Sprintf("%s (w%d, %s)", r.Strategy, r.Workers, r.Sched)
+	case r.Workers != 64:
+		return fmt.Sprintf("%s (w%d)", r.Strategy, r.Workers)
+	case r.Sched != "random":
+		return fmt.Sprintf("%s (%s)", r.Strategy, r.Sched)
+	}
+	return r.Strategy
 }
 
 // joinSeeds lists seeds, saying how many more there were.

@@ -22,6 +22,16 @@ type CheckConfig struct {
 	FirstSeed uint64 // first seed to run; 0 means 1
 	Workers   int
 	Sched     sim.SchedulerSpec
+	// Overrides are applied to every run: its Leases, Clients, Limit, Poll,
+	// NoScenarioFailpoints and Failpoints (the rest of it is ignored).
+	Overrides scenarios.Identity
+	// Variants adds, for every "holds" row, the same check at
+	// VariantWorkers workers and under the PCT scheduler, VariantSeeds
+	// seeds each: a fixed strategy must hold at any scale and schedule.
+	Variants bool
+	// Budgets, if set, fail a "holds" row whose cost exceeds its stored
+	// baseline by more than BudgetFactor (see Baseline).
+	Budgets Baseline
 	// Runner runs the seeds (its Parallel worlds at once).
 	Runner Runner
 	// Progress, if set, is called after each strategy's row is done.
@@ -46,7 +56,13 @@ type CheckRow struct {
 	Stalls        int
 	StalledLeases int
 	StalledSeeds  []uint64
-	OK            bool
+	// Workers and Sched say where the row ran; Cost is what it cost, and
+	// OverBudget names the budget it broke ("" if none).
+	Workers    int
+	Sched      string
+	Cost       Cost
+	OverBudget string
+	OK         bool
 }
 
 // MaxListedSeeds bounds the stalled seeds a row lists.
@@ -77,16 +93,44 @@ func Check(ctx context.Context, cfg CheckConfig) ([]CheckRow, error) {
 		if !e.Reproduces && cfg.Seeds > 0 {
 			e.Seeds = cfg.Seeds
 		}
-		row, err := checkOne(ctx, s, e, cfg)
-		if err != nil {
-			return rows, err
+		for _, c := range variants(cfg, e) {
+			row, err := checkOne(ctx, s, c.expect, c.cfg)
+			if err != nil {
+				return rows, err
+			}
+			if cfg.Progress != nil {
+				cfg.Progress(row)
+			}
+			rows = append(rows, row)
 		}
-		if cfg.Progress != nil {
-			cfg.Progress(row)
-		}
-		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// Defaults for CheckConfig.Variants.
+const (
+	VariantWorkers = 8
+	VariantSeeds   = 50
+)
+
+type variant struct {
+	expect scenarios.Expectation
+	cfg    CheckConfig
+}
+
+// variants is the row as configured and, for a "holds" row with Variants
+// on, the same at VariantWorkers workers and under PCT.
+func variants(cfg CheckConfig, e scenarios.Expectation) []variant {
+	out := []variant{{e, cfg}}
+	if !cfg.Variants || e.Reproduces {
+		return out
+	}
+	small := e
+	small.Seeds = min(e.Seeds, VariantSeeds)
+	few, pct := cfg, cfg
+	few.Workers = VariantWorkers
+	pct.Sched = sim.SchedulerSpec{Scheduler: sim.PCT{Depth: 3}}
+	return append(out, variant{small, few}, variant{small, pct})
 }
 
 func expectations(s *scenarios.Scenario, strategies []string) ([]scenarios.Expectation, error) {
@@ -108,6 +152,7 @@ func expectations(s *scenarios.Scenario, strategies []string) ([]scenarios.Expec
 // seeds holds no worlds.
 type seedOutcome struct {
 	seed          uint64
+	cost          Cost
 	steals        int
 	stalled       int // leases parked behind a measured hole
 	failed        bool
@@ -144,7 +189,13 @@ func checkOne(ctx context.Context, s *scenarios.Scenario, e scenarios.Expectatio
 		return CheckRow{}, err
 	}
 	slices.SortFunc(outcomes, func(a, b seedOutcome) int { return compareSeeds(a.seed, b.seed) })
-	return fold(s.Name, e, outcomes, cutoff), nil
+	row := fold(s.Name, e, outcomes, cutoff)
+	row.Workers, row.Sched = cmpOr(cfg.Workers, allocatorDefaultWorkers), cfg.Sched.String()
+	if !e.Reproduces && cfg.Budgets != nil {
+		row.OverBudget = cfg.Budgets.judge(BaselineKey(row.Scenario, row.Strategy, row.Workers, row.Sched), row.Cost)
+		row.OK = row.OK && row.OverBudget == ""
+	}
+	return row, nil
 }
 
 func compareSeeds(a, b uint64) int {
@@ -160,7 +211,9 @@ func compareSeeds(a, b uint64) int {
 func seedJobs(scenario, strategy string, cfg CheckConfig, first, last uint64) iter.Seq[Job] {
 	return func(yield func(Job) bool) {
 		for seed := first; seed <= last && seed >= first; seed++ {
-			id := scenarios.Identity{Scenario: scenario, Strategy: strategy, Seed: seed, Workers: cfg.Workers, Sched: cfg.Sched}
+			o := cfg.Overrides
+			id := scenarios.Identity{Scenario: scenario, Strategy: strategy, Seed: seed, Workers: cfg.Workers, Sched: cfg.Sched,
+				Leases: o.Leases, Clients: o.Clients, Limit: o.Limit, Poll: o.Poll, NoScenarioFailpoints: o.NoScenarioFailpoints, Failpoints: o.Failpoints}
 			if !yield(Job{Identity: id}) {
 				return
 			}
@@ -169,7 +222,7 @@ func seedJobs(scenario, strategy string, cfg CheckConfig, first, last uint64) it
 }
 
 func outcomeOf(r *Result, e scenarios.Expectation) seedOutcome {
-	o := seedOutcome{seed: r.Identity.Seed, steals: r.Metrics.Steals}
+	o := seedOutcome{seed: r.Identity.Seed, steals: r.Metrics.Steals, cost: costOf(r.Metrics)}
 	for _, v := range r.Violations {
 		if scenarios.IsMeasured(v.Invariant) {
 			o.stalled++
@@ -201,6 +254,7 @@ func fold(scenario string, e scenarios.Expectation, outcomes []seedOutcome, cuto
 			break
 		}
 		row.Seeds++
+		row.Cost.add(o.cost, row.Seeds)
 		row.Steals += o.steals
 		if o.stalled > 0 {
 			row.Stalls++

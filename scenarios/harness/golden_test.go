@@ -15,12 +15,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
-// TestGoldenScenarioHashes pins one run of every scenario per strategy
+// TestGoldenHashesChangeDetector pins one run of every scenario per strategy
 // across processes, machines, Go releases and -race: the in-process
-// determinism test cannot see a hash that depends on the build. A change
-// that alters schedules on purpose (a new scheduling point, a different
-// store call) shows up here; rerun with -update and review the diff.
-func TestGoldenScenarioHashes(t *testing.T) {
+// determinism test cannot see a hash that depends on the build. It is a
+// change detector, not a bug detector: a correct change that alters
+// schedules on purpose (a new scheduling point, a different store call)
+// fails it as surely as a broken one. Rerun with -update, review the diff,
+// and say in the commit why runs changed. Bugs are caught by the
+// invariants over many seeds (drysim check), not here.
+func TestGoldenHashesChangeDetector(t *testing.T) {
 	var b strings.Builder
 	for _, name := range scenarios.Names() {
 		for _, strategy := range []string{"naive", "global", "slot"} {

@@ -147,3 +147,15 @@ func TestPCTSchedulerRunsAndReplays(t *testing.T) {
 	require.NotEqual(t, run(t, scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: 3}).HashString(), a.HashString())
 	require.Contains(t, a.Repro(), "-sched pct:3")
 }
+
+// With fewer bindings than the limit, slot's leases do take the last
+// binding and collide on its slot lock, and the loser is never saved.
+func TestScarceBindingsCollideAndHold(t *testing.T) {
+	conflicts := 0
+	for seed := uint64(1); seed <= 10; seed++ {
+		res := run(t, scenarios.Identity{Scenario: "scarce-bindings", Strategy: "slot", Seed: seed})
+		require.Nil(t, res.FirstForbidden(), res.Repro())
+		conflicts += res.Metrics.SlotConflicts
+	}
+	require.Positive(t, conflicts, "the collision path is used")
+}
