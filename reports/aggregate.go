@@ -223,3 +223,19 @@ func filter(recs []sweep.Record, keep func(sweep.Record) bool) []sweep.Record {
 	}
 	return out
 }
+
+// BuildCount is how many records one build produced.
+type BuildCount struct {
+	Build string // "" for records from before builds were recorded
+	Runs  int
+}
+
+// Builds counts records per build, most runs first.
+func Builds(recs []sweep.Record) []BuildCount {
+	var out []BuildCount
+	for _, g := range groupBy(recs, func(r sweep.Record) string { return r.Build }) {
+		out = append(out, BuildCount{g.key, len(g.recs)})
+	}
+	slices.SortFunc(out, func(a, b BuildCount) int { return cmp.Or(cmp.Compare(b.Runs, a.Runs), cmp.Compare(a.Build, b.Build)) })
+	return out
+}
