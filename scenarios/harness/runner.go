@@ -23,7 +23,8 @@ type Job struct {
 // has room, so a plan of any size runs in constant memory.
 type Runner struct{ Parallel int }
 
-func (r Runner) parallel() int {
+// Workers is how many worlds the runner runs at once.
+func (r Runner) Workers() int {
 	if r.Parallel > 0 {
 		return r.Parallel
 	}
@@ -51,7 +52,7 @@ func (r Runner) Run(ctx context.Context, jobs iter.Seq[Job], done Done) error {
 	}
 	results := make(chan finished)
 	var wg sync.WaitGroup
-	for range r.parallel() {
+	for range r.Workers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
