@@ -71,27 +71,30 @@ func newLegend() plot.Legend {
 	return leg
 }
 
-// barPlot draws grouped bars: one group per category, one bar per series,
-// each series in its colour. Every bar carries its value above it; a zero
-// bar is a stub on the axis labelled 0, and a missing one says n/a. The
-// value axis starts at 0 and leaves room for the labels, so nothing is
-// clipped, and an all-zero chart still gets a 0..1 axis.
-func barPlot(title, ylabel string, categories []string, ss []series) (*plot.Plot, plot.Legend, error) {
+// barPlot draws grouped horizontal bars: one group per category (top to
+// bottom, in order), one bar per series, each series in its colour, so
+// long scenario names read level and are never clipped. Every bar carries
+// its value; a zero bar is a stub on the axis labelled 0, and a missing
+// one says n/a. The value axis starts at 0 and leaves room for the labels,
+// and an all-zero chart still gets a 0..1 axis.
+func barPlot(title, xlabel string, categories []string, ss []series) (*plot.Plot, plot.Legend, error) {
 	p := plot.New()
 	p.Title.Text = title
-	p.Y.Label.Text = ylabel
-	w := vg.Points(math.Min(16, math.Max(5, 48/float64(max(len(ss), 1)))))
+	p.X.Label.Text = xlabel
+	w := barWidth(len(ss))
 	leg := newLegend()
 	top := 0.0
 	for i, s := range ss {
-		bars, err := plotter.NewBarChart(plotter.Values(zeroNaN(s.values)), w)
+		values := reversedValues(s.values) // NominalY counts from the bottom
+		bars, err := plotter.NewBarChart(plotter.Values(zeroNaN(values)), w)
 		if err != nil {
 			return nil, leg, fmt.Errorf("bars %q: %w", s.name, err)
 		}
+		bars.Horizontal = true
 		bars.Color = s.colour
 		bars.LineStyle.Width = 0
-		bars.Offset = w * vg.Length(float64(i)-float64(len(ss)-1)/2)
-		p.Add(bars, &barLabels{values: s.values, offset: bars.Offset, width: w, colour: s.colour})
+		bars.Offset = w * vg.Length(float64(len(ss)-1)/2-float64(i)) // the first series on top
+		p.Add(bars, &barLabels{values: values, offset: bars.Offset, width: w, colour: s.colour})
 		leg.Add(s.name, bars)
 		for _, v := range s.values {
 			if !math.IsNaN(v) {
@@ -99,34 +102,56 @@ func barPlot(title, ylabel string, categories []string, ss []series) (*plot.Plot
 			}
 		}
 	}
-	p.Y.Min, p.Y.Max = 0, headroom(top)
-	p.Y.Tick.Marker = cleanTicks{}
-	p.NominalX(categories...)
-	p.X.Tick.Label.Rotation = math.Pi / 8
-	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	p.X.Min, p.X.Max = 0, headroom(top)
+	p.X.Tick.Marker = cleanTicks{}
+	p.NominalY(reversedStrings(categories)...)
 	return p, leg, nil
 }
 
-// bars is a bar plot with its legend beside it.
-func bars(title, ylabel string, categories []string, ss []series) (chart, error) {
-	p, leg, err := barPlot(title, ylabel, categories, ss)
+// barWidth is each bar's thickness: groups stay about 36 points deep.
+func barWidth(series int) vg.Length {
+	return vg.Points(math.Min(12, math.Max(5, 36/float64(max(series, 1)))))
+}
+
+func reversedValues(vs []float64) []float64 {
+	out := make([]float64, len(vs))
+	for i, v := range vs {
+		out[len(vs)-1-i] = v
+	}
+	return out
+}
+
+func reversedStrings(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, v := range ss {
+		out[len(ss)-1-i] = v
+	}
+	return out
+}
+
+// bars is a bar plot with its legend beside it, as tall as its groups
+// need.
+func bars(title, xlabel string, categories []string, ss []series) (chart, error) {
+	p, leg, err := barPlot(title, xlabel, categories, ss)
 	if err != nil {
 		return chart{}, err
 	}
-	return withLegend(p, leg, plotWidth, plotHeight), nil
+	group := barWidth(len(ss))*vg.Length(len(ss)) + vg.Points(10)
+	h := max(plotHeight, group*vg.Length(len(categories))+3*vg.Centimeter)
+	return withLegend(p, leg, plotWidth, h), nil
 }
 
-// headroom is an axis maximum that leaves space above the tallest value
-// for its label; 1 when everything is zero.
+// headroom is an axis maximum that leaves space past the longest bar for
+// its label; 1 when everything is zero.
 func headroom(top float64) float64 {
 	if top <= 0 {
 		return 1
 	}
-	return top * 1.3
+	return top * 1.15
 }
 
-// barLabels writes each bar's value above it, vertically, and draws a
-// zero bar as a stub on the axis so it is not mistaken for a missing one.
+// barLabels writes each bar's value past its end, and draws a zero bar as
+// a stub on the axis so it is not mistaken for a missing one.
 type barLabels struct {
 	values        []float64
 	offset, width vg.Length
@@ -135,19 +160,19 @@ type barLabels struct {
 
 func (b *barLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	sty := text.Style{Color: color.Black, Font: font.From(plot.DefaultFont, vg.Points(7)), Rotation: math.Pi / 2,
+	sty := text.Style{Color: color.Black, Font: font.From(plot.DefaultFont, vg.Points(8)),
 		XAlign: draw.XLeft, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
 	for i, v := range b.values {
-		x := trX(float64(i)) + b.offset
-		y := trY(0)
+		y := trY(float64(i)) + b.offset
+		x := trX(0)
 		label := "n/a"
 		if !math.IsNaN(v) {
-			label, y = shortNumber(v), trY(v)
+			label, x = shortNumber(v), trX(v)
 		}
 		if v == 0 {
-			c.StrokeLine2(draw.LineStyle{Color: b.colour, Width: vg.Points(2.5)}, x-b.width/2, y, x+b.width/2, y)
+			c.StrokeLine2(draw.LineStyle{Color: b.colour, Width: vg.Points(2.5)}, x, y-b.width/2, x, y+b.width/2)
 		}
-		c.FillText(sty, vg.Point{X: x, Y: y + vg.Points(2)}, label)
+		c.FillText(sty, vg.Point{X: x + vg.Points(3), Y: y}, label)
 	}
 }
 

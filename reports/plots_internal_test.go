@@ -14,15 +14,15 @@ func TestBarAxesStartAtZeroAndLeaveRoomForLabels(t *testing.T) {
 		max    float64
 	}{
 		{"all zero: a 0..1 axis, not -1..1", []float64{0, 0, 0}, 1},
-		{"room above the tallest bar for its label", []float64{0, 10, 4}, 13},
-		{"missing values count as nothing", []float64{math.NaN(), 2}, 2.6},
+		{"room past the longest bar for its label", []float64{0, 10, 4}, 11.5},
+		{"missing values count as nothing", []float64{math.NaN(), 2}, 2.3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p, _, err := barPlot("t", "y", []string{"a", "b", "c"}[:len(tc.values)], []series{{name: "naive", values: tc.values, colour: StrategyColour("naive")}})
 			require.NoError(t, err)
-			require.Equal(t, 0.0, p.Y.Min)
-			require.InDelta(t, tc.max, p.Y.Max, 1e-9)
+			require.Equal(t, 0.0, p.X.Min)
+			require.InDelta(t, tc.max, p.X.Max, 1e-9)
 		})
 	}
 }
