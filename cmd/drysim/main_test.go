@@ -16,11 +16,29 @@ func drysim(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// badInput is a command line that must be refused with one line.
+type badInput struct {
+	args []string
+	want string
+}
+
 func TestBadInputIsOneLineAndExit2(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string
-	}{
+	tests := append(append(badNames(), badFailpointValues()...), badFlagValues()...)
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, stdout, stderr := drysim(tc.args...)
+			require.Equal(t, 2, code, stderr)
+			require.Empty(t, stdout)
+			require.Contains(t, stderr, tc.want)
+			require.Equal(t, 1, strings.Count(stderr, "\n"), "exactly one line: %q", stderr)
+		})
+	}
+}
+
+// badNames: unknown commands, scenarios, strategies, fixes, schedulers,
+// failpoints, and malformed values.
+func badNames() []badInput {
+	return []badInput{
 		{[]string{"frobnicate"}, `unknown command "frobnicate"; valid: list, run, check, replay`},
 		{[]string{"run"}, "-scenario is required; valid: double-allocation"},
 		{[]string{"run", "-scenario", "nope"}, `unknown scenario "nope"; valid: double-allocation`},
@@ -38,7 +56,12 @@ func TestBadInputIsOneLineAndExit2(t *testing.T) {
 		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "slot-without=magic"}, `-strategies: strategy "slot-without=magic": unknown fix "magic"; valid: binding-slot-locks`},
 		{[]string{"replay", "-scenario", "reclaim-race", "-hash", "xyz"}, "-hash \"xyz\": want the 16 hex digits"},
 		{[]string{"replay", "-scenario", "reclaim-race", "-runs", "0"}, "-runs 0: want 1 to 1000"},
-		// failpoint values, checked per failpoint
+	}
+}
+
+// badFailpointValues: values checked against what their failpoint does.
+func badFailpointValues() []badInput {
+	return []badInput{
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=return(abc)"}, `value abc is not a number, a "quoted string", true or false; want milliseconds from 0 to 86400000`},
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=return(-5)"}, "allocator/beforeLinkLease=return(-5): value -5: want milliseconds from 0"},
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=return(99999999999999999999)"}, "value 99999999999999999999 does not fit in a whole number"},
@@ -47,7 +70,13 @@ func TestBadInputIsOneLineAndExit2(t *testing.T) {
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "hoax/activateLease=return(1)"}, `hoax/activateLease=return(1): value 1: a hoax failpoint takes return("fail") or return("hang")`},
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", `hoax/activateLease=return("crash")`}, `value "crash": a hoax failpoint takes`},
 		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=0*return(1)"}, `count "0"`},
-		// flags named, bounds, schedulers and strategies told apart
+	}
+}
+
+// badFlagValues: flags named, bounds, schedulers and strategies told
+// apart, special files, and what each command refuses.
+func badFlagValues() []badInput {
+	return []badInput{
 		{[]string{"run", "-scenario", "reclaim-race", "-poll", "-1s"}, "-poll -1s: want 0 (the scenario's) or more"},
 		{[]string{"run", "-scenario", "reclaim-race", "-budget", "1s"}, "-budget 1s: want 0 (the scenario's, scaled with the workload) or 1m0s to"},
 		{[]string{"run", "-scenario", "reclaim-race", "-workers", "100000"}, "-workers 100000: want 1 to 65536"},
@@ -83,15 +112,6 @@ func TestBadInputIsOneLineAndExit2(t *testing.T) {
 		{[]string{"report", "-in", "x.jsonl", "-out", "/dev/null"}, "-out /dev/null: not a directory"},
 		{[]string{"help", "frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"version", "extra"}, `unexpected argument "extra"`},
-	}
-	for _, tc := range tests {
-		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			code, stdout, stderr := drysim(tc.args...)
-			require.Equal(t, 2, code, stderr)
-			require.Empty(t, stdout)
-			require.Contains(t, stderr, tc.want)
-			require.Equal(t, 1, strings.Count(stderr, "\n"), "exactly one line: %q", stderr)
-		})
 	}
 }
 
@@ -272,6 +292,8 @@ func TestBadReplayFileIsOneLineAndExit2(t *testing.T) {
 	}{
 		{"version", strings.Replace(string(text), "drysim-replay 2", "drysim-replay 9", 1), "this build reads format versions 1 to 2"},
 		{"misfit", regexp.MustCompile(`(?m)^(\s+\d+)   \d+ (worker-\d+)$`).ReplaceAllString(string(text), "$1   777 $2"), "replay diverged at decision"},
+		{"huge", strings.Replace(string(text), "\nworkers 4\n", "\nworkers 100000000\n", 1), "workers 100000000: want 1 to 65536"},
+		{"bad failpoint value", strings.Replace(string(text), "\nhash ", "\nfailpoint allocator/beforeLinkLease=return(abc)\nhash ", 1), "value abc is not a number"},
 	}
 	for _, tc := range tests {
 		path := dir + "/" + tc.name + ".replay"
