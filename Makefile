@@ -20,7 +20,7 @@ FUZZ_TARGETS := ./scenarios/harness:FuzzParseReplayFile ./scenarios:FuzzParseFai
 # on 2 cores).
 REPORT_SEEDS ?= 200
 
-.PHONY: help build sim test lint unit race determinism scenarios bench fuzz report report-clean
+.PHONY: help build sim test lint unit race determinism scenarios bench fuzz report report-clean report-shot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -65,8 +65,25 @@ scenarios: build ## every scenario against every expectation, with fewer seeds
 report: build ## sweep (resuming report/results.jsonl if interrupted), then plots and tables in report/
 	@mkdir -p report
 	$(BIN) sweep -seeds $(REPORT_SEEDS) -out report/results.jsonl
-	$(BIN) report -in report/results.jsonl -out report
+	$(BIN) report -in report/results.jsonl -seeds $(REPORT_SEEDS) -out report
 	@echo "open report/index.html (or read report/REPORT.md)"
+
+# --- report-shot: the report page as a reader sees it (not part of make test) ---
+# Headless Chromium (Debian: apt-get install chromium) screenshots
+# report/index.html and the timeline into report/shot-*.png; look at them.
+CHROMIUM ?= chromium
+CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
+	--disable-component-update --disable-sync --no-first-run
+report-shot: ## screenshot report/index.html (make report first) into report/shot-page.png and report/shot-timeline.png
+	@test -f report/index.html || { echo "no report/index.html: run make report first"; exit 2; }
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$tmp --screenshot=$(CURDIR)/report/shot-page.png \
+		--window-size=1200,3000 file://$(CURDIR)/report/index.html 2>/dev/null && \
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$tmp --screenshot=$(CURDIR)/report/shot-page-full.png \
+		--window-size=1200,12000 file://$(CURDIR)/report/index.html 2>/dev/null && \
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$tmp --screenshot=$(CURDIR)/report/shot-timeline.png \
+		--window-size=1200,800 file://$(CURDIR)/report/timeline.svg 2>/dev/null
+	@echo "report/shot-page.png, report/shot-page-full.png, report/shot-timeline.png"
 
 report-clean: ## forget the report's results, so the next make report sweeps afresh
 	rm -rf report

@@ -60,6 +60,7 @@ type ScenarioRow struct {
 	Runs, Failing, Races int
 	Per1000              float64 // failing runs per 1000 seeds
 	Steals, Stalls       int
+	Built, Needed        int // resources, summed over the runs
 	MeanSteps            float64
 	FirstFailing         *sweep.Record // the first failing run, for its repro line
 }
@@ -74,6 +75,8 @@ func SafetyTable(recs []sweep.Record) []ScenarioRow {
 			row.Runs++
 			steps += r.Metrics.Steps
 			row.Steals += r.Metrics.Steals
+			row.Built += r.Metrics.ResourcesBuilt
+			row.Needed += r.Metrics.ResourcesNeeded
 			if stalled(r) {
 				row.Stalls++
 			}
@@ -222,4 +225,92 @@ func filter(recs []sweep.Record, keep func(sweep.Record) bool) []sweep.Record {
 		}
 	}
 	return out
+}
+
+// BuildCount is how many records one build produced.
+type BuildCount struct {
+	Build string // "" for records from before builds were recorded
+	Runs  int
+}
+
+// Builds counts records per build, most runs first.
+func Builds(recs []sweep.Record) []BuildCount {
+	var out []BuildCount
+	for _, g := range groupBy(recs, func(r sweep.Record) string { return r.Build }) {
+		out = append(out, BuildCount{g.key, len(g.recs)})
+	}
+	slices.SortFunc(out, func(a, b BuildCount) int { return cmp.Or(cmp.Compare(b.Runs, a.Runs), cmp.Compare(a.Build, b.Build)) })
+	return out
+}
+
+// Spread is how a per-run value is spread over the runs of one point: its
+// mean, and its 10th and 90th percentiles (the band the figures shade).
+type Spread struct {
+	Mean, P10, P90 float64
+	Runs           int
+}
+
+func spreadOf(vs []float64) Spread {
+	if len(vs) == 0 {
+		return Spread{Mean: math.NaN(), P10: math.NaN(), P90: math.NaN()}
+	}
+	s := slices.Clone(vs)
+	slices.Sort(s)
+	sum := 0.0
+	for _, v := range s {
+		sum += v
+	}
+	return Spread{Mean: sum / float64(len(s)), P10: quantile(s, 0.1), P90: quantile(s, 0.9), Runs: len(s)}
+}
+
+// quantile interpolates linearly between the closest ranks of sorted.
+func quantile(sorted []float64, q float64) float64 {
+	pos := q * float64(len(sorted)-1)
+	i := int(pos)
+	if i+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
+	}
+	return sorted[i] + (pos-float64(i))*(sorted[i+1]-sorted[i])
+}
+
+// LoadPoint is one scenario x strategy x worker count of the load
+// figures: throughput and lock-wait p99, each spread over its runs.
+type LoadPoint struct {
+	Scenario, Strategy string
+	Workers            int
+	// Throughput is leases activated per virtual minute, from the first
+	// request to the last activation (0 for a run that activated none).
+	Throughput Spread
+	// WaitP99 is each run's 99th percentile of object-lock waits, in
+	// virtual seconds: the mean is a mean of per-run p99s.
+	WaitP99 Spread
+}
+
+// LoadPoints aggregates every scenario's records per strategy and worker
+// count.
+func LoadPoints(recs []sweep.Record) []LoadPoint {
+	var out []LoadPoint
+	key := func(r sweep.Record) [2]string { return [2]string{r.Scenario, r.Strategy} }
+	for _, g := range groupBy(recs, key) {
+		for _, wg := range groupBy(g.recs, func(r sweep.Record) int { return r.Workers }) {
+			var tput, wait []float64
+			for _, r := range wg.recs {
+				tput = append(tput, throughput(r))
+				wait = append(wait, r.Metrics.LockWaitP99.Seconds())
+			}
+			out = append(out, LoadPoint{Scenario: g.key[0], Strategy: g.key[1], Workers: wg.key, Throughput: spreadOf(tput), WaitP99: spreadOf(wait)})
+		}
+	}
+	slices.SortFunc(out, func(a, b LoadPoint) int {
+		return cmp.Or(cmp.Compare(a.Scenario, b.Scenario), compareStrategies(a.Strategy, b.Strategy), cmp.Compare(a.Workers, b.Workers))
+	})
+	return out
+}
+
+// throughput is a run's leases activated per virtual minute.
+func throughput(r sweep.Record) float64 {
+	if m := r.Metrics; m.ActivateAll > 0 {
+		return float64(m.LeasesActivated) / m.ActivateAll.Minutes()
+	}
+	return 0
 }

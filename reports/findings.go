@@ -107,3 +107,27 @@ func (r *Report) held(strategy string) bool {
 	}
 	return true
 }
+
+// stallFinding counts the measured stalls per named strategy: not
+// failures, but the one safety difference among strategies that hold.
+func (r *Report) stallFinding() string {
+	var parts []string
+	total := 0
+	for _, st := range named() {
+		runs, stalls := 0, 0
+		for _, row := range r.Safety {
+			if row.Strategy == st {
+				runs += row.Runs
+				stalls += row.Stalls
+			}
+		}
+		if runs > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d of %d runs", st, stalls, runs))
+			total += stalls
+		}
+	}
+	if total == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Runs that stalled behind a refused reclaim (measured, not failures: Drydock's own behaviour): %s.", strings.Join(parts, ", "))
+}

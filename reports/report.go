@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/drysim/drysim/reports/sweep"
 	"github.com/drysim/drysim/scenarios"
@@ -23,6 +25,8 @@ type Report struct {
 	Baseline string // the strategy with none of the fixes, whose first violations are plotted
 	Safety   []ScenarioRow
 	LoadRows []LoadRow
+	Points   []LoadPoint // every scenario's load, with its spread
+	Builds   []BuildCount
 	First    []FirstViolation
 	Findings []string
 	Figures  []Figure
@@ -55,10 +59,11 @@ func Generate(recs []sweep.Record, story *Story, dir string) (*Report, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	r := &Report{Info: Describe(recs), Safety: SafetyTable(recs), Baseline: baseline()}
+	r := &Report{Info: Describe(recs), Safety: SafetyTable(recs), Baseline: baseline(), Builds: Builds(recs)}
 	r.First = SeedsToFirstViolation(recs, r.Baseline)
 	r.Load = loadScenario(recs)
 	r.LoadRows = LoadTable(recs, r.Load)
+	r.Points = LoadPoints(recs)
 	r.Findings = findings(r)
 	if err := r.drawFigures(dir); err != nil {
 		return nil, err
@@ -95,11 +100,21 @@ func loadScenario(recs []sweep.Record) string {
 	return best
 }
 
+// sweepCaption states the sweep behind every figure and table, once, at
+// the top of the page: what ran, and with which build.
 func (r *Report) sweepCaption() string {
 	i := r.Info
-	return fmt.Sprintf("Sweep: %d runs; scenarios %s; strategies %s; workers %s; schedulers %s; %d seeds each (seeds %d-%d).",
+	var builds []string
+	for _, b := range r.Builds {
+		name := cmp.Or(b.Build, "unrecorded")
+		if len(r.Builds) > 1 {
+			name += fmt.Sprintf(" (%d runs)", b.Runs)
+		}
+		builds = append(builds, name)
+	}
+	return fmt.Sprintf("Sweep: %d runs; scenarios %s; strategies %s; workers %s; schedulers %s; %d seeds each (seeds %d-%d); build %s.",
 		i.Runs, strings.Join(i.Scenarios, ", "), strings.Join(i.Strategies, ", "), joinInts(i.Workers),
-		strings.Join(i.Scheds, ", "), i.SeedsPerCombination, i.First, i.LastSeed)
+		strings.Join(i.Scheds, ", "), i.SeedsPerCombination, i.First, i.LastSeed, strings.Join(builds, ", "))
 }
 
 func joinInts(xs []int) string {
@@ -111,26 +126,27 @@ func joinInts(xs []int) string {
 }
 
 func (r *Report) drawFigures(dir string) error {
+	base := r.Baseline
 	figs := []struct {
 		fig  Figure
-		draw func() (*plot.Plot, error)
+		draw func() (chart, error)
 	}{
-		{Figure{"violations", "Failing runs per 1000 seeds", "Runs that broke an invariant (deadlocks, budgets and panics included; the measured reclaim-stall excluded) per 1000 seeds, by scenario and strategy."}, r.violationsPlot},
-		{Figure{"throughput", "Leases activated per virtual minute", fmt.Sprintf("Scenario %s: leases activated divided by the virtual minutes from the first request to the last activation, mean over seeds and schedulers, by worker count and strategy.", r.Load)}, r.throughputPlot},
-		{Figure{"lockwait", "Lock wait p99", fmt.Sprintf("Scenario %s: the 99th percentile of object-lock waits (virtual seconds; the coarse strategy's one lock included), mean over seeds and schedulers, by worker count and strategy.", r.Load)}, r.lockWaitPlot},
-		{Figure{"first-violation", "Seeds to first violation", fmt.Sprintf("Strategy %s (none of the fixes): the rank of the first seed that broke one of the scenario's race invariants, by scheduler, averaged over worker counts (no bar: none in the sweep).", r.Baseline)}, r.firstViolationPlot},
-		{Figure{"resources", "Resources built vs needed", fmt.Sprintf("Scenario %s: resources built per run against the fewest that could have served the peak of linked leases, mean over every run, by strategy.", r.Load)}, r.resourcesPlot},
+		{Figure{"violations", "Failing runs per 1000 seeds", "Runs that broke an invariant (deadlocks, budgets and panics included; measured invariants such as the reclaim stall excluded) per 1000 seeds, by scenario and strategy. A 0 is drawn as a stub on the axis."}, r.violationsPlot},
+		{Figure{"stalls", "Stalled runs per 1000 seeds", "Runs that showed a measured invariant (the reclaim stall: a lease that yields for ever behind a refused reclaim) per 1000 seeds, by scenario and strategy. Measured, not failures: it is Drydock's behaviour, and the one safety difference between the coarse and the reference strategy."}, r.stallsPlot},
+		{Figure{"throughput", "Leases activated per virtual minute", "Every scenario, one panel each: leases activated divided by the virtual minutes from the first request to the last activation. Line: the mean over seeds and schedulers; band: the 10th to 90th percentile of runs. Workers on a log2 axis."}, r.throughputPlot},
+		{Figure{"lockwait", "Lock wait p99", "Every scenario, one panel each: each run's 99th percentile of object-lock waits, in virtual seconds (the coarse strategy's one lock included). Line: the mean of the per-run p99s over seeds and schedulers; band: their 10th to 90th percentile. Workers on a log2 axis."}, r.lockWaitPlot},
+		{Figure{"first-violation", "Seeds to first violation", fmt.Sprintf("Strategy %s (none of the fixes): the rank of the first seed that broke one of the scenario's race invariants, by scheduler, averaged over worker counts; n/a: none in the sweep.", base)}, r.firstViolationPlot},
+		{Figure{"resources", "Resources built per resource needed", "Resources built, divided by the fewest that could have served the peak of leases linked at once, summed over every run, by scenario and strategy: 1 builds nothing more than needed."}, r.resourcesPlot},
 	}
 	for _, f := range figs {
-		p, err := f.draw()
+		c, err := f.draw()
 		if err != nil {
 			return fmt.Errorf("figure %s: %w", f.fig.Name, err)
 		}
-		files, err := save(p, dir, f.fig.Name)
+		files, err := save(c, dir, f.fig.Name)
 		if err != nil {
 			return err
 		}
-		f.fig.Caption += " " + r.sweepCaption()
 		r.Figures = append(r.Figures, f.fig)
 		r.Files = append(r.Files, files...)
 	}
@@ -139,16 +155,32 @@ func (r *Report) drawFigures(dir string) error {
 
 func (r *Report) strategies() []string { return r.Info.Strategies }
 
-func (r *Report) violationsPlot() (*plot.Plot, error) {
+// byScenario is one bar series per strategy over the sweep's scenarios.
+func (r *Report) byScenario(value func(ScenarioRow) float64) []series {
 	var ss []series
 	for _, st := range r.strategies() {
-		s := series{name: st}
+		s := series{name: st, colour: StrategyColour(st)}
 		for _, sc := range r.Info.Scenarios {
-			s.values = append(s.values, r.safety(sc, st).Per1000)
+			row := r.safety(sc, st)
+			v := math.NaN()
+			if row.Runs > 0 {
+				v = value(row)
+			}
+			s.values = append(s.values, v)
 		}
 		ss = append(ss, s)
 	}
-	return barPlot("Failing runs per 1000 seeds", "per 1000 seeds", r.Info.Scenarios, ss)
+	return ss
+}
+
+func (r *Report) violationsPlot() (chart, error) {
+	return bars("Failing runs per 1000 seeds", "failing runs per 1000 seeds", r.Info.Scenarios,
+		r.byScenario(func(row ScenarioRow) float64 { return row.Per1000 }))
+}
+
+func (r *Report) stallsPlot() (chart, error) {
+	return bars("Stalled runs per 1000 seeds (measured, not failures)", "stalled runs per 1000 seeds", r.Info.Scenarios,
+		r.byScenario(func(row ScenarioRow) float64 { return 1000 * float64(row.Stalls) / float64(row.Runs) }))
 }
 
 func (r *Report) safety(scenario, strategy string) ScenarioRow {
@@ -160,42 +192,66 @@ func (r *Report) safety(scenario, strategy string) ScenarioRow {
 	return ScenarioRow{Per1000: math.NaN()}
 }
 
-func (r *Report) loadSeries(value func(LoadRow) float64) ([]float64, []series) {
+// loadPanels draws one panel per scenario of a load metric against
+// workers, and the legend they share.
+func (r *Report) loadPanels(ylabel string, metric func(LoadPoint) Spread) ([]*plot.Plot, plot.Legend, error) {
 	var xs []float64
 	for _, w := range r.Info.Workers {
 		xs = append(xs, float64(w))
 	}
-	var ss []series
-	for _, st := range r.strategies() {
-		s := series{name: st}
-		for _, w := range r.Info.Workers {
-			v := math.NaN()
-			for _, row := range r.LoadRows {
-				if row.Strategy == st && row.Workers == w {
-					v = value(row)
-				}
+	var panels []*plot.Plot
+	var leg plot.Legend
+	for _, sc := range r.Info.Scenarios {
+		var ss []spreadSeries
+		for i, st := range r.strategies() {
+			s := spreadSeries{name: st, colour: StrategyColour(st), xs: xs, shapeOf: i}
+			for _, w := range r.Info.Workers {
+				s.spreads = append(s.spreads, r.loadPoint(sc, st, w, metric))
 			}
-			s.values = append(s.values, v)
+			ss = append(ss, s)
 		}
-		ss = append(ss, s)
+		p, l, err := spreadPlot(sc, "workers (log2)", ylabel, xs, ss)
+		if err != nil {
+			return nil, leg, err
+		}
+		p.Title.TextStyle.Font.Size = vg.Points(11)
+		panels, leg = append(panels, p), l
 	}
-	return xs, ss
+	leg.Add("band: 10th-90th percentile of runs")
+	return panels, leg, nil
 }
 
-func (r *Report) throughputPlot() (*plot.Plot, error) {
-	xs, ss := r.loadSeries(func(l LoadRow) float64 { return l.ActivatedPerMinute })
-	return linePlot("Leases activated per virtual minute ("+r.Load+")", "workers", "leases per minute", xs, ss, false)
+func (r *Report) loadPoint(scenario, strategy string, workers int, metric func(LoadPoint) Spread) Spread {
+	for _, p := range r.Points {
+		if p.Scenario == scenario && p.Strategy == strategy && p.Workers == workers {
+			return metric(p)
+		}
+	}
+	return Spread{Mean: math.NaN(), P10: math.NaN(), P90: math.NaN()}
 }
 
-func (r *Report) lockWaitPlot() (*plot.Plot, error) {
-	xs, ss := r.loadSeries(func(l LoadRow) float64 { return l.WaitP99.Seconds() })
-	return linePlot("Lock wait p99 ("+r.Load+")", "workers", "seconds (virtual)", xs, ss, true)
+func (r *Report) throughputPlot() (chart, error) {
+	panels, leg, err := r.loadPanels("leases / virtual minute (mean)", func(p LoadPoint) Spread { return p.Throughput })
+	if err != nil {
+		return chart{}, err
+	}
+	return grid("Leases activated per virtual minute, by scenario", panels, leg, 3), nil
 }
 
-func (r *Report) firstViolationPlot() (*plot.Plot, error) {
+func (r *Report) lockWaitPlot() (chart, error) {
+	panels, leg, err := r.loadPanels("mean of per-run p99s (virtual s)", func(p LoadPoint) Spread { return p.WaitP99 })
+	if err != nil {
+		return chart{}, err
+	}
+	return grid("Lock wait p99, by scenario", panels, leg, 3), nil
+}
+
+// firstViolationPlot draws the baseline strategy in its colour, one shade
+// per scheduler.
+func (r *Report) firstViolationPlot() (chart, error) {
 	var ss []series
-	for _, sched := range r.Info.Scheds {
-		s := series{name: sched}
+	for i, sched := range r.Info.Scheds {
+		s := series{name: r.Baseline + ", " + sched, colour: lighter(StrategyColour(r.Baseline), 0.45*float64(i))}
 		for _, sc := range r.Info.Scenarios {
 			v := math.NaN()
 			for _, fv := range r.First {
@@ -207,25 +263,17 @@ func (r *Report) firstViolationPlot() (*plot.Plot, error) {
 		}
 		ss = append(ss, s)
 	}
-	return barPlot("Seeds to first violation ("+r.Baseline+")", "seeds", r.Info.Scenarios, ss)
+	return bars("Seeds to first violation ("+r.Baseline+")", "rank of the first racing seed", r.Info.Scenarios, ss)
 }
 
-func (r *Report) resourcesPlot() (*plot.Plot, error) {
-	built, needed := series{name: "built"}, series{name: "needed"}
-	for _, st := range r.strategies() {
-		var b, n float64
-		runs := 0
-		for _, row := range r.LoadRows {
-			if row.Strategy == st {
-				b += row.Built * float64(row.Runs)
-				n += row.Needed * float64(row.Runs)
-				runs += row.Runs
+func (r *Report) resourcesPlot() (chart, error) {
+	return bars("Resources built per resource needed", "built / needed (1: no waste)", r.Info.Scenarios,
+		r.byScenario(func(row ScenarioRow) float64 {
+			if row.Needed == 0 {
+				return math.NaN()
 			}
-		}
-		built.values = append(built.values, b/float64(max(runs, 1)))
-		needed.values = append(needed.values, n/float64(max(runs, 1)))
-	}
-	return barPlot("Resources built vs needed ("+r.Load+")", "resources per run", r.strategies(), []series{built, needed})
+			return float64(row.Built) / float64(row.Needed)
+		}))
 }
 
 // drawTimeline draws the story's run as an SVG timeline and exports it
@@ -326,6 +374,6 @@ func findings(r *Report) []string {
 		}
 		out = append(out, fmt.Sprintf("%s %s over %d runs.", st, verb, runs))
 	}
-	out = append(out, r.lockWaitFinding(), r.throughputFinding())
+	out = append(out, r.stallFinding(), r.lockWaitFinding(), r.throughputFinding())
 	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -61,7 +63,7 @@ func TestReportIsByteIdenticalForTheSameRecords(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, bytes.Equal(x, y), "%s differs between two runs", name)
 	}
-	for _, want := range []string{"violations.png", "violations.svg", "throughput.svg", "lockwait.png", "first-violation.svg",
+	for _, want := range []string{"violations.png", "violations.svg", "stalls.png", "stalls.svg", "throughput.svg", "lockwait.png", "first-violation.svg",
 		"resources.png", "timeline.svg", "timeline.perfetto.json", "index.html", "REPORT.md"} {
 		require.Contains(t, ra.Files, want)
 	}
@@ -99,9 +101,90 @@ func TestReportFilesAreValid(t *testing.T) {
 			require.True(t, written[m[1]], "%s references %s, which the report did not write", page, m[1])
 		}
 	}
+	page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	require.NoError(t, err)
+	require.Equal(t, 1, strings.Count(string(page), "Sweep: 96 runs"), "the page states the sweep once, for every figure")
 	for _, fig := range r.Figures {
-		require.Contains(t, fig.Caption, "Sweep: 96 runs", "every caption names the sweep behind it")
+		require.NotContains(t, fig.Caption, "Sweep:")
 	}
+}
+
+// One colour per strategy, the same in every chart and table: each
+// strategy's colour is in every per-strategy figure and beside its name in
+// the tables, and no two strategies share one.
+func TestEveryStrategyHasOneColourEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	recs, story := reportRecords(t)
+	_, err := reports.Generate(recs, story, dir)
+	require.NoError(t, err)
+	seen := map[string]string{}
+	for _, st := range scenarios.StrategyNames() {
+		hex := fmt.Sprintf("#%02X%02X%02X", reports.StrategyColour(st).R, reports.StrategyColour(st).G, reports.StrategyColour(st).B)
+		require.NotContains(t, seen, hex, "%s and %s share a colour", st, seen[hex])
+		seen[hex] = st
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	require.NoError(t, err)
+	for _, st := range []string{"naive", "global", "slot"} {
+		c := reports.StrategyColour(st)
+		hex := fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B)
+		for _, fig := range []string{"violations", "stalls", "throughput", "lockwait", "resources"} {
+			svg, err := os.ReadFile(filepath.Join(dir, fig+".svg"))
+			require.NoError(t, err)
+			require.Contains(t, string(svg), hex, "%s is drawn in %s in %s", st, hex, fig)
+		}
+		require.Contains(t, strings.ToUpper(string(page)), "BACKGROUND:"+hex, "%s's swatch in the tables", st)
+	}
+}
+
+// What the figures must say: zeros labelled, the stall rate, the spread,
+// a mean of p99s called one, log2 worker axes, every scenario's load, and
+// a timeline with a time axis, a legend and the other actor.
+func TestFiguresSayWhatTheyShow(t *testing.T) {
+	dir := t.TempDir()
+	recs, story := reportRecords(t)
+	_, err := reports.Generate(recs, story, dir)
+	require.NoError(t, err)
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		return string(data)
+	}
+	require.Contains(t, read("violations.svg"), ">0<", "global and slot fail 0 times: drawn and labelled 0")
+	require.Contains(t, read("stalls.svg"), "Stalled runs per 1000 seeds")
+	require.Contains(t, read("lockwait.svg"), "mean of per-run p99s")
+	for _, fig := range []string{"throughput.svg", "lockwait.svg"} {
+		svg := read(fig)
+		require.Contains(t, svg, "workers (log2)")
+		require.Contains(t, svg, "10th-90th percentile")
+		for _, sc := range []string{"reclaim-race", "release-race"} {
+			require.Contains(t, svg, ">"+sc+"<", "a panel per scenario in %s", fig)
+		}
+	}
+	timeline := read("timeline.svg")
+	for _, want := range []string{">virtual time<", ">the violation<", "(other actor)", "the other actor and its last store step"} {
+		require.Contains(t, timeline, want)
+	}
+}
+
+func TestTablesDropEmptyColumnsAndKeepCommandsWhole(t *testing.T) {
+	dir := t.TempDir()
+	recs, story := reportRecords(t)
+	for i := range recs {
+		recs[i].Metrics.Steals = 0 // a column of zeros says nothing
+	}
+	_, err := reports.Generate(recs, story, dir)
+	require.NoError(t, err)
+	page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	require.NoError(t, err)
+	require.NotContains(t, string(page), "<th>steals</th>")
+	require.Contains(t, string(page), "<th>failing</th>", "a count that is all zero because all held stays")
+	require.Regexp(t, `<li>reclaim-race / naive: <code>drysim run -scenario reclaim-race -strategy naive [^<]+</code></li>`, string(page))
+	require.Contains(t, string(page), "ul.repros li{white-space:nowrap", "commands are never broken")
+	require.Contains(t, string(page), "<th>first failing seed</th>")
+	md, err := os.ReadFile(filepath.Join(dir, "REPORT.md"))
+	require.NoError(t, err)
+	require.NotContains(t, string(md), "| steals |")
 }
 
 // The trace-event format (Chrome's "JSON Object Format"): the fields each

@@ -2,6 +2,8 @@ package reports
 
 import (
 	"cmp"
+	"fmt"
+	"image/color"
 	"slices"
 
 	"github.com/drysim/drysim/allocator"
@@ -50,4 +52,44 @@ func compareStrategies(a, b string) int {
 		return len(order)
 	}
 	return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a, b))
+}
+
+// palette gives each strategy one colour in every figure and table, by its
+// index in scenarios.StrategyNames: the baseline, coarse and reference
+// strategies first (red, blue, green), then the ablations.
+func palette() []color.NRGBA {
+	return []color.NRGBA{
+		{0xd6, 0x27, 0x28, 0xff}, // red
+		{0x1f, 0x77, 0xb4, 0xff}, // blue
+		{0x2c, 0xa0, 0x2c, 0xff}, // green
+		{0xff, 0x7f, 0x0e, 0xff}, // orange
+		{0x94, 0x67, 0xbd, 0xff}, // purple
+		{0x8c, 0x56, 0x4b, 0xff}, // brown
+		{0xe3, 0x77, 0xc2, 0xff}, // pink
+		{0xbc, 0xbd, 0x22, 0xff}, // olive
+		{0x17, 0xbe, 0xcf, 0xff}, // cyan
+		{0x39, 0x3b, 0x79, 0xff}, // indigo
+		{0x8c, 0x6d, 0x31, 0xff}, // ochre
+		{0x7f, 0x7f, 0x7f, 0xff}, // grey
+	}
+}
+
+// StrategyColour is the strategy's colour in every figure and table; a
+// strategy outside scenarios.StrategyNames (an ablation of several fixes)
+// is dark grey.
+func StrategyColour(strategy string) color.NRGBA {
+	i, p := slices.Index(scenarios.StrategyNames(), strategy), palette()
+	if i < 0 || i >= len(p) {
+		return color.NRGBA{0x33, 0x33, 0x33, 0xff}
+	}
+	return p[i]
+}
+
+// hexColour is a colour as CSS writes it.
+func hexColour(c color.NRGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// lighter mixes c with white: a second shade of one strategy's colour.
+func lighter(c color.NRGBA, f float64) color.NRGBA {
+	mix := func(v uint8) uint8 { return uint8(float64(v) + (255-float64(v))*f) }
+	return color.NRGBA{mix(c.R), mix(c.G), mix(c.B), c.A}
 }

@@ -70,6 +70,7 @@ func (p *Prepared) Failpoints() []Failpoint { return p.failpoints }
 // blueprint, the requesters and the checker watching them.
 type Experiment struct {
 	w   *sim.World
+	rt  *simrt.Runtime
 	a   *allocator.Allocator
 	h   *hoax.Hoax
 	chk *checker
@@ -105,7 +106,7 @@ func (p *Prepared) Start(w *sim.World, stopOn string) (*Experiment, error) {
 	d := newDriver(w, a, h, chk, p.Workload)
 	a.Start()
 	d.start()
-	return &Experiment{w: w, a: a, h: h, chk: chk, d: d}, nil
+	return &Experiment{w: w, rt: rt, a: a, h: h, chk: chk, d: d}, nil
 }
 
 // Findings are what a finished experiment found.
@@ -119,6 +120,9 @@ type Findings struct {
 	// look past the summary.
 	Store *allocator.Store
 	Hoax  *hoax.Hoax
+	// FailpointHits counts, for each enabled failpoint, the times it gave
+	// a value, so a run can warn about a failpoint that never fired.
+	FailpointHits map[string]int
 }
 
 // Finish checks the quiescent invariants of a run that ended cleanly and
@@ -129,7 +133,7 @@ func (e *Experiment) Finish(res *sim.Result) Findings {
 	}
 	return Findings{
 		Violations: e.chk.violations, Metrics: collectMetrics(e.a, e.chk, res),
-		Drained: e.d.drained, Store: e.a.Store(), Hoax: e.h,
+		Drained: e.d.drained, Store: e.a.Store(), Hoax: e.h, FailpointHits: e.rt.FailpointHits(),
 	}
 }
 

@@ -35,6 +35,9 @@ type Runtime struct {
 	// enabling one does not change which host calls the hoax fails (its
 	// "faults" stream) or anything else the seed decides.
 	draws *rand.Rand
+	// hits counts, per enabled failpoint, the evaluations that gave a
+	// value: the times it fired. Counting touches nothing the run sees.
+	hits map[string]int
 }
 
 var _ allocator.Runtime = (*Runtime)(nil)
@@ -43,7 +46,7 @@ var _ allocator.Runtime = (*Runtime)(nil)
 func New(w *sim.World) *Runtime {
 	r := &Runtime{
 		w: w, labels: make(map[string]sim.Label), fps: new(failpoint.Failpoints),
-		armed: make(map[string]float64), draws: w.Rand(FailpointStream),
+		armed: make(map[string]float64), draws: w.Rand(FailpointStream), hits: make(map[string]int),
 	}
 	r.ctx = failpoint.WithHook(context.Background(), r.hook)
 	return r
@@ -102,7 +105,21 @@ func (r *Runtime) Failpoint(name string) failpoint.Value {
 	if err != nil {
 		return nil // filtered by the probability, or its count ran out
 	}
+	if v != nil {
+		r.hits[name]++
+	}
 	return v // an "off" term gives nil too
+}
+
+// FailpointHits says how many times each enabled failpoint fired (gave a
+// value), so a run can warn about one that never did: a window its
+// strategy never opens, or a hoax failpoint while faults are off.
+func (r *Runtime) FailpointHits() map[string]int {
+	out := make(map[string]int, len(r.armed))
+	for name := range r.armed { //drysim:order-independent: copied into a map
+		out[name] = r.hits[name]
+	}
+	return out
 }
 
 // FailpointStream is the world PRNG stream that decides probabilistic

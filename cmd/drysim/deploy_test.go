@@ -82,6 +82,9 @@ func TestGitHubActionsMatrixRunsEveryShardAndMergesThem(t *testing.T) {
 	}
 }
 
+// The Job runs a prebuilt image (deploy/Dockerfile builds drysim once):
+// no pod builds, no two pods share an output path, and the arguments are
+// ones drysim's own flag parser accepts, sharded by the completion index.
 func TestKubernetesIndexedJobShardsByCompletionIndex(t *testing.T) {
 	doc := loadYAML(t, "../../deploy/k8s-indexed-job.yaml")
 	require.Equal(t, "Job", doc["kind"])
@@ -90,19 +93,36 @@ func TestKubernetesIndexedJobShardsByCompletionIndex(t *testing.T) {
 	require.Equal(t, "Indexed", spec["completionMode"])
 	n := spec["completions"].(int)
 	require.Equal(t, n, spec["parallelism"])
-	args := at(t, spec, "template", "spec", "containers", 0, "args", 0).(string)
+	pod := at(t, spec, "template", "spec").(map[string]any)
+	require.Nil(t, pod["initContainers"], "nothing builds in the pods")
+	container := at(t, pod, "containers", 0).(map[string]any)
+	require.NotContains(t, container["image"], "golang", "a prebuilt drysim image, not a Go toolchain")
+	require.Nil(t, container["command"], "the image's entrypoint is drysim")
+	env := at(t, container, "env", 0).(map[string]any)
+	require.Equal(t, "SHARD", env["name"])
+	require.Equal(t, "metadata.annotations['batch.kubernetes.io/job-completion-index']", at(t, env, "valueFrom", "fieldRef", "fieldPath"))
+	var args []string
+	for _, a := range container["args"].([]any) {
+		args = append(args, a.(string))
+	}
+	require.Equal(t, "sweep", args[0])
+	require.Contains(t, args, "/results/shard-$(SHARD).jsonl", "each pod writes its own file")
 	for i := range n {
 		t.Setenv("JOB_COMPLETION_INDEX", strconv.Itoa(i))
-		_, shards := sweepPlanOf(t, args)
+		_, shards := sweepPlanOf(t, "drysim "+strings.Join(args, " "))
 		require.Equal(t, n, shards, "-shards must match completions")
 		fs := newFlags("sweep")
 		var sf sweepFlags
 		sf.register(fs)
-		_, err := parse(fs, strings.Fields(args[strings.Index(args, "drysim sweep")+len("drysim sweep"):]), &strings.Builder{})
+		_, err := parse(fs, args[1:], &strings.Builder{})
 		require.NoError(t, err)
 		sh, err := sf.shardOf()
 		require.NoError(t, err)
 		require.Equal(t, i, sh.Index)
 	}
-	require.Contains(t, args, "${JOB_COMPLETION_INDEX}", "each pod writes its own file")
+	dockerfile, err := os.ReadFile("../../deploy/Dockerfile")
+	require.NoError(t, err)
+	require.Equal(t, 1, strings.Count(string(dockerfile), "go build"), "the image builds drysim once")
+	require.Contains(t, string(dockerfile), "./cmd/drysim")
+	require.Regexp(t, `(?m)^ENTRYPOINT \["/usr/local/bin/drysim"\]$`, string(dockerfile))
 }

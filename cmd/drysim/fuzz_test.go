@@ -14,13 +14,15 @@ func FuzzRunFlags(f *testing.F) {
 		"-scenario reclaim-race -seed 42", "-scenario reclaim-race -workers 0", "-seed abc",
 		"-scenario reclaim-race -failpoint allocator/beforeLinkLease=return(1)", "-failpoint =",
 		"-scenario x -recipe nope", "-leases -1", "-scenario reclaim-race -stop-on nothing extra", "-h",
+		"-scenario reclaim-race -failpoint allocator/beforeLinkLease=return(abc)", "-scenario reclaim-race -budget 1s",
+		`-scenario reclaim-race -failpoint hoax/activateLease=return("x")`, "-scenario reclaim-race -strategy pct",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
 		fs := newFlags("run")
 		var rf runFlags
-		rf.register(fs)
+		rf.register(fs, true)
 		help, err := parse(fs, strings.Fields(line), &strings.Builder{})
 		if help {
 			return

@@ -88,3 +88,9 @@ func closedRaces(f allocator.Fix) string {
 	}
 	return strings.Join(out, ",")
 }
+
+func listCommand() command {
+	return command{name: "list", summary: "list scenarios, strategies, fixes, failpoints and invariants", usage: "drysim list",
+		examples: []example{{"drysim list", "everything a run can name, with the recipes that reproduce each race on seed 1"}},
+		exits:    exitsBadInput, run: cmdList}
+}

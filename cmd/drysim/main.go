@@ -4,7 +4,8 @@
 // reproduces it.
 //
 // Exit status: 0 when everything held (or every expectation was met), 1
-// when a run found a violation or an expectation failed, 2 for bad input.
+// when a run found a violation or an expectation failed, 2 for bad input,
+// 130 for a sweep stopped by Ctrl-C. drysim help <command> says more.
 package main
 
 import (
@@ -17,10 +18,12 @@ import (
 	"strings"
 )
 
-// exitError carries an exit status out of a subcommand.
+// exitError carries an exit status out of a subcommand. Unless silent,
+// main prints its error as one line on stderr.
 type exitError struct {
-	code int
-	err  error
+	code   int
+	err    error
+	silent bool // the command's output has already said what happened
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -32,25 +35,11 @@ func usageErr(format string, args ...any) error {
 
 // errFindings means the command ran and found something: exit 1, the
 // output has already said what.
-var errFindings = &exitError{code: 1, err: errors.New("findings")}
+var errFindings = &exitError{code: 1, err: errors.New("findings"), silent: true}
 
-type command struct {
-	name    string
-	summary string
-	run     func(args []string, stdout io.Writer) error
-}
-
-func commands() []command {
-	return []command{
-		{"list", "list scenarios, strategies, fixes, failpoints and invariants", cmdList},
-		{"run", "run one scenario with one strategy and seed", cmdRun},
-		{"check", "run every strategy of a scenario against its expectation", cmdCheck},
-		{"replay", "rerun a run (or a replay file) and confirm its trace hash", cmdReplay},
-		{"shrink", "reduce a failing run to its smallest story and save it as a replay file", cmdShrink},
-		{"sweep", "run scenarios x strategies x workers x schedulers x seeds in parallel into a results file", cmdSweep},
-		{"report", "plot and tabulate sweep results into an HTML and Markdown report", cmdReport},
-	}
-}
+// errInterrupted means a sweep stopped at Ctrl-C after finishing its
+// running runs; the output has said so.
+var errInterrupted = &exitError{code: exitInterrupted, err: errors.New("interrupted"), silent: true}
 
 func main() {
 	tuneGC()
@@ -70,31 +59,44 @@ func tuneGC() {
 
 // mainCode runs drysim with args and returns the exit status.
 func mainCode(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || (args[0] == "help" && len(args) == 1) {
 		usage(stdout)
 		return 0
 	}
+	if args[0] == "help" { // drysim help run is drysim run -h
+		args = []string{args[1], "-h"}
+	}
+	c, ok := commandNamed(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "drysim: unknown command %q; valid: %s (drysim help lists them)\n", args[0], strings.Join(commandNames(), ", "))
+		return 2
+	}
+	err := c.run(args[1:], stdout)
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee) && ee.silent:
+		return ee.code
+	case errors.As(err, &ee):
+		fmt.Fprintf(stderr, "drysim %s: %v\n", c.name, oneLine(ee.err.Error()))
+		return ee.code
+	default:
+		fmt.Fprintf(stderr, "drysim %s: %v\n", c.name, oneLine(err.Error()))
+		return 2
+	}
+}
+
+// oneLine keeps an error message to one line, whatever wrapped it.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func commandNamed(name string) (command, bool) {
 	for _, c := range commands() {
-		if c.name != args[0] {
-			continue
-		}
-		err := c.run(args[1:], stdout)
-		var ee *exitError
-		switch {
-		case err == nil:
-			return 0
-		case errors.As(err, &ee) && ee == errFindings:
-			return 1
-		case errors.As(err, &ee):
-			fmt.Fprintf(stderr, "drysim %s: %v\n", c.name, ee.err)
-			return ee.code
-		default:
-			fmt.Fprintf(stderr, "drysim %s: %v\n", c.name, err)
-			return 2
+		if c.name == name {
+			return c, true
 		}
 	}
-	fmt.Fprintf(stderr, "drysim: unknown command %q; valid: %s\n", args[0], strings.Join(commandNames(), ", "))
-	return 2
+	return command{}, false
 }
 
 func commandNames() []string {
@@ -107,12 +109,12 @@ func commandNames() []string {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "drysim: deterministic simulation of a Drydock-style allocator and its races")
-	fmt.Fprintln(w, "\nusage: drysim <command> [flags]   (drysim <command> -h for its flags)")
+	fmt.Fprintln(w, "\nusage: drysim <command> [flags]   (drysim help <command> for its flags, examples and exit status)")
 	fmt.Fprintln(w)
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nexit status: 0 held, 1 violation or failed expectation, 2 bad input")
+	fmt.Fprintln(w, "\nexit status: 0 held, 1 violation or failed expectation, 2 bad input, 130 sweep stopped by Ctrl-C")
 }
 
 // newFlags makes a flag set whose errors come back as one-line usage
@@ -123,20 +125,36 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args; -h prints the flags to stdout and stops.
+// parse parses args; -h prints the command's help to stdout and stops.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (help bool, err error) {
 	err = fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fmt.Fprintf(stdout, "usage: drysim %s [flags]\n", fs.Name())
-		fs.PrintDefaults()
+		printHelp(stdout, fs)
 		return true, nil
 	}
 	if err != nil {
-		return false, usageErr("%v (see drysim %s -h)", err, fs.Name())
+		return false, usageErr("%v%s (see drysim help %s)", err, kindHint(err.Error()), fs.Name())
 	}
 	if fs.NArg() > 0 {
-		return false, usageErr("unexpected argument %q (see drysim %s -h)", fs.Arg(0), fs.Name())
+		return false, usageErr("unexpected argument %q (see drysim help %s)", fs.Arg(0), fs.Name())
 	}
 	return false, nil
+}
+
+// printHelp prints a command's summary, usage, examples, flags and exit
+// status.
+func printHelp(w io.Writer, fs *flag.FlagSet) {
+	c, _ := commandNamed(fs.Name())
+	fmt.Fprintf(w, "drysim %s: %s\n\nusage: %s\n", c.name, c.summary, c.usage)
+	if len(c.examples) > 0 {
+		fmt.Fprintln(w, "\nexamples:")
+		for _, e := range c.examples {
+			fmt.Fprintf(w, "  %s\n      %s\n", e.command, e.says)
+		}
+	}
+	fmt.Fprintln(w, "\nflags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fmt.Fprintf(w, "\nexit status: %s\n", c.exits)
 }

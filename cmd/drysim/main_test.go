@@ -16,29 +16,14 @@ func drysim(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// badInput is a command line that must be refused with one line.
+type badInput struct {
+	args []string
+	want string
+}
+
 func TestBadInputIsOneLineAndExit2(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"frobnicate"}, `unknown command "frobnicate"; valid: list, run, check, replay`},
-		{[]string{"run"}, "-scenario is required; valid: double-allocation"},
-		{[]string{"run", "-scenario", "nope"}, `unknown scenario "nope"; valid: double-allocation`},
-		{[]string{"run", "-scenario", "reclaim-race", "-strategy", "optimistic"}, `unknown strategy "optimistic"; valid: naive, global, slot`},
-		{[]string{"run", "-scenario", "reclaim-race", "-strategy", "slot-without=magic"}, `unknown fix "magic"; valid: binding-slot-locks`},
-		{[]string{"run", "-scenario", "reclaim-race", "-seed", "abc"}, `invalid value "abc" for flag -seed`},
-		{[]string{"run", "-scenario", "reclaim-race", "-seed", "-1"}, `invalid value "-1" for flag -seed`},
-		{[]string{"run", "-scenario", "reclaim-race", "-workers", "0"}, "-workers 0: want 1 or more"},
-		{[]string{"run", "-scenario", "reclaim-race", "-sched", "dfs"}, `unknown scheduler "dfs"; valid: random, pct`},
-		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/nowhere=return(1)"}, `unknown failpoint "allocator/nowhere"; valid: allocator/afterLoadCandidates`},
-		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=sleep(5)"}, `action "sleep" acts on the real process`},
-		{[]string{"run", "-scenario", "reclaim-race", "stray"}, `unexpected argument "stray"`},
-		{[]string{"check"}, "-scenario is required; valid: all, double-allocation"},
-		{[]string{"check", "-scenario", "reclaim-race", "-seeds", "-3"}, "-seeds -3: want 0 (the scenario's) or more"},
-		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "slot-without=magic"}, `-strategies: strategy "slot-without=magic": unknown fix "magic"; valid: binding-slot-locks`},
-		{[]string{"replay", "-scenario", "reclaim-race", "-hash", "xyz"}, "-hash \"xyz\": want the 16 hex digits"},
-		{[]string{"replay", "-scenario", "reclaim-race", "-runs", "0"}, "-runs 0: want 1 or more"},
-	}
+	tests := append(append(badNames(), badFailpointValues()...), badFlagValues()...)
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			code, stdout, stderr := drysim(tc.args...)
@@ -50,6 +35,86 @@ func TestBadInputIsOneLineAndExit2(t *testing.T) {
 	}
 }
 
+// badNames: unknown commands, scenarios, strategies, fixes, schedulers,
+// failpoints, and malformed values.
+func badNames() []badInput {
+	return []badInput{
+		{[]string{"frobnicate"}, `unknown command "frobnicate"; valid: list, run, check, replay`},
+		{[]string{"run"}, "-scenario is required; valid: double-allocation"},
+		{[]string{"run", "-scenario", "nope"}, `unknown scenario "nope"; valid: double-allocation`},
+		{[]string{"run", "-scenario", "reclaim-race", "-strategy", "optimistic"}, `unknown strategy "optimistic"; valid: naive, global, slot`},
+		{[]string{"run", "-scenario", "reclaim-race", "-strategy", "slot-without=magic"}, `unknown fix "magic"; valid: binding-slot-locks`},
+		{[]string{"run", "-scenario", "reclaim-race", "-seed", "abc"}, `invalid value "abc" for flag -seed`},
+		{[]string{"run", "-scenario", "reclaim-race", "-seed", "-1"}, `invalid value "-1" for flag -seed`},
+		{[]string{"run", "-scenario", "reclaim-race", "-workers", "0"}, "-workers 0: want 1 to 65536"},
+		{[]string{"run", "-scenario", "reclaim-race", "-sched", "dfs"}, `unknown scheduler "dfs"; valid: random, pct`},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/nowhere=return(1)"}, `unknown failpoint "allocator/nowhere"; valid: allocator/afterLoadCandidates`},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=sleep(5)"}, `action "sleep" acts on the real process`},
+		{[]string{"run", "-scenario", "reclaim-race", "stray"}, `unexpected argument "stray"`},
+		{[]string{"check"}, "-scenario is required; valid: all, double-allocation"},
+		{[]string{"check", "-scenario", "reclaim-race", "-seeds", "-3"}, "-seeds -3: want 0 (the scenario's) to 1000000"},
+		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "slot-without=magic"}, `-strategies: strategy "slot-without=magic": unknown fix "magic"; valid: binding-slot-locks`},
+		{[]string{"replay", "-scenario", "reclaim-race", "-hash", "xyz"}, "-hash \"xyz\": want the 16 hex digits"},
+		{[]string{"replay", "-scenario", "reclaim-race", "-runs", "0"}, "-runs 0: want 1 to 1000"},
+	}
+}
+
+// badFailpointValues: values checked against what their failpoint does.
+func badFailpointValues() []badInput {
+	return []badInput{
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=return(abc)"}, `value abc is not a number, a "quoted string", true or false; want milliseconds from 0 to 86400000`},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=return(-5)"}, "allocator/beforeLinkLease=return(-5): value -5: want milliseconds from 0"},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=return(99999999999999999999)"}, "value 99999999999999999999 does not fit in a whole number"},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", `allocator/beforeLinkLease=return("abc")`}, `value "abc": want milliseconds`},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", `allocator/beforeLinkLease=1*return("2s")->return("-1s")`}, `value "-1s"`},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "hoax/activateLease=return(1)"}, `hoax/activateLease=return(1): value 1: a hoax failpoint takes return("fail") or return("hang")`},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", `hoax/activateLease=return("crash")`}, `value "crash": a hoax failpoint takes`},
+		{[]string{"run", "-scenario", "reclaim-race", "-failpoint", "allocator/beforeLinkLease=0*return(1)"}, `count "0"`},
+	}
+}
+
+// badFlagValues: flags named, bounds, schedulers and strategies told
+// apart, special files, and what each command refuses.
+func badFlagValues() []badInput {
+	return []badInput{
+		{[]string{"run", "-scenario", "reclaim-race", "-poll", "-1s"}, "-poll -1s: want 0 (the scenario's) or more"},
+		{[]string{"run", "-scenario", "reclaim-race", "-budget", "1s"}, "-budget 1s: want 0 (the scenario's, scaled with the workload) or 1m0s to"},
+		{[]string{"run", "-scenario", "reclaim-race", "-workers", "100000"}, "-workers 100000: want 1 to 65536"},
+		{[]string{"run", "-scenario", "reclaim-race", "-leases", "2000000"}, "-leases 2000000: want 0 (the scenario's) to 1048576"},
+		{[]string{"run", "-scenario", "reclaim-race", "-strategy", "pct"}, `("pct" is a scheduler: give it as -sched pct)`},
+		{[]string{"run", "-scenario", "reclaim-race", "-sched", "slot"}, `("slot" is a locking strategy: give it as -strategy slot)`},
+		{[]string{"check", "-scenario", "reclaim-race", "-sched", "bogus"}, `unknown scheduler "bogus"`},
+		{[]string{"check", "-scenario", "reclaim-race", "-parallel", "-1"}, "-parallel -1: want 0 (GOMAXPROCS) to 1024"},
+		{[]string{"check", "-scenario", "reclaim-race", "-parallel", "5000"}, "-parallel 5000: want 0 (GOMAXPROCS) to 1024"},
+		{[]string{"check", "-scenario", "reclaim-race", "-seeds", "2000000"}, "-seeds 2000000: want 0 (the scenario's) to 1000000"},
+		{[]string{"check", "-scenario", "reclaim-race", "-workers", "0"}, "-workers 0: want 1 to 65536"},
+		{[]string{"check", "-scenario", "reclaim-race", "-leases", "-1"}, "-leases -1: want 0 (the scenario's) to"},
+		{[]string{"check", "-scenario", "reclaim-race", "-poll", "-1s"}, "-poll -1s: want 0 (the scenario's) or more"},
+		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "random"}, `("random" is a scheduler: give it as -sched random)`},
+		{[]string{"check", "-scenario", "reclaim-race", "-junit", "/dev/full"}, "-junit: /dev/full is a character device, not a regular file"},
+		{[]string{"sweep", "-parallel", "-1"}, "-parallel -1: want 0 (GOMAXPROCS) to 1024"},
+		{[]string{"sweep", "-out", "/dev/full"}, "-out: /dev/full is a character device, not a regular file"},
+		{[]string{"sweep", "-out", "/dev/zero"}, "-out: /dev/zero is a character device, not a regular file"},
+		{[]string{"sweep", "-seeds", "0"}, "seeds 0: want 1 or more"},
+		{[]string{"sweep", "-seeds", "99999999999"}, "runs planned; the limit is"},
+		{[]string{"sweep", "-workers", "8,8"}, "a worker count is listed twice"},
+		{[]string{"sweep", "-first-seed", "18446744073709551615", "-seeds", "2"}, "would pass the largest seed"},
+		{[]string{"sweep", "-strategies", "pct"}, `("pct" is a scheduler: give it as -sched pct)`},
+		{[]string{"replay", "-scenario", "reclaim-race", "-runs", "5000"}, "-runs 5000: want 1 to 1000"},
+		{[]string{"replay", "a.replay", "b.replay"}, `unexpected argument "b.replay": replay takes one file`},
+		{[]string{"replay", "/dev/zero"}, "/dev/zero is a character device, not a regular file"},
+		{[]string{"replay", "x.replay", "-scenario", "reclaim-race"}, "-scenario: a replay file says what ran; give FILE or the run's flags, not both"},
+		{[]string{"shrink", "-scenario", "reclaim-race", "-seeds", "0"}, "-seeds 0: want 1 to 100000"},
+		{[]string{"report"}, "-in is required"},
+		{[]string{"report", "-in", "/dev/zero"}, "-in: /dev/zero is a character device, not a regular file"},
+		{[]string{"report", "-in", "/nonexistent/r.jsonl"}, "no such file or directory"},
+		{[]string{"report", "-in", "x.jsonl", "-seeds", "-1"}, "-seeds -1: want 0 (every seed) or more"},
+		{[]string{"report", "-in", "x.jsonl", "-out", "/dev/null"}, "-out /dev/null: not a directory"},
+		{[]string{"help", "frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"version", "extra"}, `unexpected argument "extra"`},
+	}
+}
+
 func TestHelpExitsZero(t *testing.T) {
 	code, out, _ := drysim()
 	require.Equal(t, 0, code)
@@ -57,6 +122,57 @@ func TestHelpExitsZero(t *testing.T) {
 	code, out, _ = drysim("run", "-h")
 	require.Equal(t, 0, code)
 	require.Contains(t, out, "-failpoint")
+}
+
+// Every command's help has its summary, a usage line, examples, its flags
+// and what each exit status means; drysim help X is drysim X -h.
+func TestEveryCommandHasHelp(t *testing.T) {
+	for _, c := range commands() {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, stderr := drysim("help", c.name)
+			require.Equal(t, 0, code, stderr)
+			require.True(t, strings.HasPrefix(out, "drysim "+c.name+": "+c.summary+"\n\nusage: drysim "+c.name), out)
+			require.Contains(t, out, "\nexamples:\n  drysim "+c.name)
+			require.Contains(t, out, "\nexit status: 0 ")
+			require.GreaterOrEqual(t, len(c.examples), 1)
+			_, same, _ := drysim(c.name, "-h")
+			require.Equal(t, out, same)
+		})
+	}
+	_, out, _ := drysim("help", "sweep")
+	require.Contains(t, out, "130 stopped by Ctrl-C")
+	require.Contains(t, out, "-salvage")
+}
+
+func TestVersionNamesTheBuild(t *testing.T) {
+	code, out, _ := drysim("version")
+	require.Equal(t, 0, code)
+	require.Regexp(t, `^drysim \S+ \(go1\.\d+.* \w+/\w+\)\n$`, out)
+}
+
+// A workload bigger than the scenario's gets a budget to match; given too
+// short a budget, the run says the budget ran out, not that liveness broke.
+func TestBudgetScalesAndSaysWhenItRanOut(t *testing.T) {
+	code, out, _ := drysim("run", "-scenario", "double-allocation", "-strategy", "slot", "-leases", "4000")
+	require.Equal(t, 0, code, out)
+	require.Contains(t, out, "(liveness budget 20h0m0s)", "4000 leases, 20 times the scenario's 200")
+	require.Contains(t, out, "4000 requested, 4000 became active")
+
+	code, out, _ = drysim("run", "-scenario", "double-allocation", "-strategy", "slot", "-leases", "4000", "-budget", "30m")
+	require.Equal(t, 1, code, out)
+	require.Contains(t, out, "finding    time budget exhausted: leases were still becoming active when the 30m0s liveness budget ran out")
+	require.Contains(t, out, "rerun with -budget 1h0m0s")
+	require.NotContains(t, out, "  liveness [", "not reported as a liveness violation")
+	require.Contains(t, out, "repro: drysim run -scenario double-allocation -strategy slot -seed 1 -workers 64 -leases 4000 -budget 30m0s")
+}
+
+// A failpoint that cannot fire is said, not silently ignored.
+func TestAFailpointThatCannotFireIsWarned(t *testing.T) {
+	code, out, _ := drysim("run", "-scenario", "reclaim-race", "-failpoint", `hoax/activateLease=1*return("fail")`)
+	require.Equal(t, 0, code, out)
+	require.Contains(t, out, "warning    failpoint hoax/activateLease will never fire: hoax failpoints act only while faults are on, and reclaim-race turns them off at the start")
+	_, out, _ = drysim("run", "-scenario", "activation-failure", "-failpoint", `hoax/activateLease=1*return("fail")`)
+	require.NotContains(t, out, "warning", "activation-failure has a safety phase with faults on")
 }
 
 var (
@@ -178,6 +294,8 @@ func TestBadReplayFileIsOneLineAndExit2(t *testing.T) {
 	}{
 		{"version", strings.Replace(string(text), "drysim-replay 2", "drysim-replay 9", 1), "this build reads format versions 1 to 2"},
 		{"misfit", regexp.MustCompile(`(?m)^(\s+\d+)   \d+ (worker-\d+)$`).ReplaceAllString(string(text), "$1   777 $2"), "replay diverged at decision"},
+		{"huge", strings.Replace(string(text), "\nworkers 4\n", "\nworkers 100000000\n", 1), "workers 100000000: want 1 to 65536"},
+		{"bad failpoint value", strings.Replace(string(text), "\nhash ", "\nfailpoint allocator/beforeLinkLease=return(abc)\nhash ", 1), "value abc is not a number"},
 	}
 	for _, tc := range tests {
 		path := dir + "/" + tc.name + ".replay"

@@ -2,11 +2,8 @@ package main
 
 import (
 	"cmp"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -16,51 +13,10 @@ import (
 	"github.com/drysim/drysim/sim"
 )
 
-// runFlags are the flags that pick one run: its identity, and where it
-// stops. run, replay and shrink share them.
-type runFlags struct {
-	id     scenarios.Identity
-	stopOn string
-}
-
-func (r *runFlags) register(fs *flag.FlagSet) {
-	r.id = scenarios.DefaultIdentity()
-	r.id.Register(fs)
-	fs.StringVar(&r.stopOn, "stop-on", "", "end the run at the first violation of this invariant (or any)")
-}
-
-// config checks the flags; every problem is a one-line usage error.
-func (r *runFlags) config() (scenarios.Identity, harness.Options, error) {
-	id := r.id
-	if id.Scenario == "" {
-		return id, harness.Options{}, usageErr("-scenario is required; valid: %s", strings.Join(scenarios.Names(), ", "))
-	}
-	if id.Workers < 1 {
-		return id, harness.Options{}, usageErr("-workers %d: want 1 or more", id.Workers)
-	}
-	for _, n := range []struct {
-		flag string
-		v    int
-	}{{"leases", id.Leases}, {"clients", id.Clients}, {"limit", id.Limit}} {
-		if n.v < 0 {
-			return id, harness.Options{}, usageErr("-%s %d: want 0 (the scenario's) or more", n.flag, n.v)
-		}
-	}
-	if err := id.Validate(); err != nil {
-		return id, harness.Options{}, usageErr("%s", configMessage(err))
-	}
-	if r.stopOn != "" && r.stopOn != scenarios.StopOnAny {
-		if _, err := scenarios.InvariantByName(r.stopOn); err != nil {
-			return id, harness.Options{}, usageErr("-stop-on: %v", err)
-		}
-	}
-	return id, harness.Options{StopOn: r.stopOn}, nil
-}
-
 func cmdRun(args []string, stdout io.Writer) error {
 	fs := newFlags("run")
 	var rf runFlags
-	rf.register(fs)
+	rf.register(fs, true)
 	trace := fs.String("trace", "", "write the run's full trace, one event per line, to this file")
 	save := fs.String("save", "", "write the run as a replay file (every decision) to this file")
 	perfetto := fs.String("perfetto", "", "write the run as Chrome/Perfetto trace-event JSON to this file (open it in ui.perfetto.dev)")
@@ -71,33 +27,20 @@ func cmdRun(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opts.Trace, opts.Decisions = *trace != "" || *perfetto != "", *save != ""
-	res, err := runScenario(id, opts)
+	outs, err := openOutputs("save", *save, "perfetto", *perfetto, "trace", *trace)
 	if err != nil {
 		return err
 	}
-	printRun(stdout, res)
-	if *save != "" {
-		f, err := harness.NewReplayFile(res)
-		if err != nil {
-			return err
-		}
-		if err := writeReplayFile(*save, f); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "saved      %s (%d decisions; drysim replay %s)\n", *save, len(f.Decisions), *save)
+	opts.Trace, opts.Decisions = *trace != "" || *perfetto != "", *save != ""
+	res, err := runScenario(id, opts)
+	if err != nil {
+		abortOutputs(outs)
+		return err
 	}
-	if *perfetto != "" {
-		if err := writePerfetto(*perfetto, res); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "perfetto   %s (open it in ui.perfetto.dev)\n", *perfetto)
-	}
-	if *trace != "" {
-		if err := writeTrace(*trace, res.Sim.Trace); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "trace      %s (%d events)\n", *trace, res.Sim.Trace.Len())
+	printRun(stdout, res, res.Repro())
+	werr := writeOutputs(stdout, res, outs[0], outs[1], outs[2])
+	if werr != nil {
+		return writeFailed(werr, res.Failed())
 	}
 	if res.Failed() {
 		return errFindings
@@ -105,81 +48,121 @@ func cmdRun(args []string, stdout io.Writer) error {
 	return nil
 }
 
-func writePerfetto(path string, res *harness.Result) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("perfetto file: %w", err)
+// writeOutputs writes whichever of a run's replay file, Perfetto trace
+// and event trace were asked for, and says where each went. It tries them
+// all and returns the first error.
+func writeOutputs(w io.Writer, res *harness.Result, save, perfetto, trace *output) error {
+	var errs []error
+	if save != nil {
+		f, err := harness.NewReplayFile(res)
+		if err == nil {
+			err = save.write(f.Write)
+		}
+		if err == nil {
+			fmt.Fprintf(w, "saved      %s (%d decisions; drysim replay %s)\n", save.path, len(f.Decisions), save.path)
+		}
+		errs = append(errs, err)
 	}
+	if perfetto != nil {
+		err := perfetto.write(func(out io.Writer) error { return writePerfetto(out, res) })
+		if err == nil {
+			fmt.Fprintf(w, "perfetto   %s (open it in ui.perfetto.dev)\n", perfetto.path)
+		}
+		errs = append(errs, err)
+	}
+	if trace != nil {
+		err := trace.write(res.Sim.Trace.Dump)
+		if err == nil {
+			fmt.Fprintf(w, "trace      %s (%d events)\n", trace.path, res.Sim.Trace.Len())
+		}
+		errs = append(errs, err)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writePerfetto(out io.Writer, res *harness.Result) error {
 	var violations []string
 	for _, v := range res.Violations {
 		violations = append(violations, v.String())
 	}
-	err = reports.WritePerfetto(f, res.Sim.Trace, res.Repro(), violations)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return reports.WritePerfetto(out, res.Sim.Trace, res.Repro(), violations)
 }
 
-// runScenario runs id; a config error is bad input (exit 2).
-func runScenario(id scenarios.Identity, opts harness.Options) (*harness.Result, error) {
-	res, err := harness.Run(id, opts)
-	if errors.Is(err, scenarios.ErrConfig) {
-		return nil, usageErr("%s", configMessage(err))
-	}
-	return res, err
-}
-
-// configMessage is a config error without its "bad run config" prefix:
-// the command line it came from already says what was being configured.
-func configMessage(err error) string {
-	return trimPrefixes(err.Error(), scenarios.ErrConfig.Error()+": ")
-}
-
-// trimPrefixes drops every leading copy of prefix.
-func trimPrefixes(s, prefix string) string {
-	for strings.HasPrefix(s, prefix) {
-		s = strings.TrimPrefix(s, prefix)
-	}
-	return s
-}
-
-func printRun(w io.Writer, r *harness.Result) {
+// printRun prints a run's outcome, counts, warnings, findings and
+// violations (the race's first), its hash and build, and, if it failed,
+// repro: the command that reruns it.
+func printRun(w io.Writer, r *harness.Result, repro string) {
 	c, m := r.Identity, r.Metrics
 	fmt.Fprintf(w, "scenario   %s  strategy %s  seed %d  workers %d  sched %s\n", c.Scenario, c.Strategy, c.Seed, c.Workers, c.Sched)
-	fmt.Fprintf(w, "outcome    %s after %d steps, %v virtual\n", r.Outcome, r.Steps, r.Elapsed.Round(1e6))
+	fmt.Fprintf(w, "outcome    %s after %d steps, %v virtual (liveness budget %v)\n", r.Outcome, r.Steps, r.Elapsed.Round(1e6), r.Budget)
 	fmt.Fprintf(w, "leases     %d requested, %d became active, %d broken; resources %d built, %d needed; %d steals\n",
 		m.LeasesRequested, m.LeasesActivated, m.LeasesBroken, m.ResourcesBuilt, m.ResourcesNeeded, m.Steals)
-	if r.Outcome != sim.Done {
+	for _, warning := range r.Warnings {
+		fmt.Fprintf(w, "warning    %s\n", warning)
+	}
+	violations := printFindings(w, r)
+	printViolations(w, r, violations)
+	fmt.Fprintf(w, "hash       %s\n", r.HashString())
+	fmt.Fprintf(w, "build      %s\n", harness.Build())
+	if r.Failed() {
+		fmt.Fprintf(w, "repro: %s\n", repro)
+	}
+}
+
+// printFindings says how a run that did not simply finish ended, and
+// returns the violations left to list: a liveness violation that only
+// means the budget ran out is said as that instead.
+func printFindings(w io.Writer, r *harness.Result) []scenarios.Violation {
+	violations := r.Violations
+	longer := min(2*r.Budget, harness.MaxBudget)
+	switch {
+	case r.Outcome == sim.TimeBudget:
+		fmt.Fprintf(w, "finding    time budget exhausted: the run passed its virtual-time limit (%s); give it longer with -budget %v\n", r.Reason, longer)
+		return violations
+	case r.BudgetExhausted():
+		violations = slices.DeleteFunc(slices.Clone(violations), func(v scenarios.Violation) bool { return v.Invariant == scenarios.InvLiveness })
+		fmt.Fprintf(w, "finding    time budget exhausted: leases were still becoming active when the %v liveness budget ran out (%d of %d active), "+
+			"so this is not a stall; rerun with -budget %v\n", r.Budget, r.Metrics.LeasesActivated, r.Metrics.LeasesRequested, longer)
+	case r.Outcome != sim.Done:
 		fmt.Fprintf(w, "finding    %s\n", r.Reason)
 		if r.Sim.Panic != nil {
 			fmt.Fprintf(w, "stack\n%s\n", indent(firstLines(fromPanic(r.Sim.Panic.Stack), 20)))
 		}
 	}
-	if n := len(r.Violations); n > 0 {
-		race := "race not reproduced"
-		if v := r.FirstRaceViolation(); v != nil {
-			race = "race reproduced: " + v.Invariant
-		}
-		fmt.Fprintf(w, "violations %d (%s)\n", n, race)
-		ordered := slices.Clone(r.Violations) // the race first: it is what the scenario is about
-		slices.SortStableFunc(ordered, func(a, b scenarios.Violation) int {
-			return cmp.Compare(boolInt(!r.IsRace(a.Invariant)), boolInt(!r.IsRace(b.Invariant)))
-		})
-		for _, v := range ordered[:min(n, 10)] {
-			fmt.Fprintf(w, "  %s\n", v)
-		}
-		if n > 10 {
-			fmt.Fprintf(w, "  ... %d more\n", n-10)
-		}
-	} else if r.Outcome == sim.Done {
+	return violations
+}
+
+// printViolations lists up to ten violations, the race's first: it is
+// what the scenario is about.
+func printViolations(w io.Writer, r *harness.Result, violations []scenarios.Violation) {
+	n := len(violations)
+	switch {
+	case n == 0 && r.Outcome == sim.Done && len(r.Violations) == 0:
 		fmt.Fprintln(w, "violations none: every invariant held")
-	} else {
+		return
+	case n == 0:
 		fmt.Fprintln(w, "violations none before the run ended")
+		return
 	}
-	fmt.Fprintf(w, "hash       %s\n", r.HashString())
-	if r.Failed() {
-		fmt.Fprintf(w, "repro: %s\n", r.Repro())
+	race := "race not reproduced"
+	if v := r.FirstRaceViolation(); v != nil {
+		race = "race reproduced: " + v.Invariant
+	}
+	fmt.Fprintf(w, "violations %d (%s)\n", n, race)
+	ordered := slices.Clone(violations)
+	slices.SortStableFunc(ordered, func(a, b scenarios.Violation) int {
+		return cmp.Compare(boolInt(!r.IsRace(a.Invariant)), boolInt(!r.IsRace(b.Invariant)))
+	})
+	for _, v := range ordered[:min(n, 10)] {
+		fmt.Fprintf(w, "  %s\n", v)
+	}
+	if n > 10 {
+		fmt.Fprintf(w, "  ... %d more\n", n-10)
 	}
 }
 
@@ -209,3 +192,13 @@ func firstLines(s string, n int) string {
 }
 
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
+
+func runCommand() command {
+	return command{name: "run", summary: "run one scenario with one strategy and seed", usage: "drysim run -scenario <name> [flags]",
+		examples: []example{
+			{"drysim run -scenario reclaim-race -strategy naive -seed 1", "the headline race (PHI312) without Drydock's fixes: a violation and its repro line"},
+			{"drysim run -scenario reclaim-race -strategy naive -recipe reclaim-race -save r.replay", "make the race happen on seed 1 and save the run as a replay file"},
+			{"drysim run -scenario double-allocation -leases 10000 -budget 6h", "a bigger workload with a longer liveness budget"},
+		},
+		exits: exitsRun, run: cmdRun}
+}

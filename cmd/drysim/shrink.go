@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -13,11 +12,11 @@ import (
 func cmdShrink(args []string, stdout io.Writer) error {
 	fs := newFlags("shrink")
 	var rf runFlags
-	rf.register(fs)
+	rf.register(fs, false)
 	inv := fs.String("invariant", "", "the violation to keep (default: the run's first race violation)")
 	out := fs.String("out", "", "write the shrunk run as a replay file here (default: shrunk-<scenario>-<strategy>-<seed>.replay)")
 	full := fs.Bool("full", false, "print every event of the shrunk run, idle workers included")
-	seeds := fs.Int("seeds", 300, "seeds each smaller configuration may try")
+	seeds := fs.Int("seeds", 300, fmt.Sprintf("seeds each smaller configuration may try (1 to %d)", maxShrinkSeeds))
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
@@ -25,8 +24,16 @@ func cmdShrink(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *seeds < 1 {
-		return usageErr("-seeds %d: want 1 or more", *seeds)
+	if err := checkRange("seeds", *seeds, 1, maxShrinkSeeds, ""); err != nil {
+		return err
+	}
+	path := *out
+	if path == "" {
+		path = fmt.Sprintf("shrunk-%s-%s-%d.replay", id.Scenario, strings.ReplaceAll(id.Strategy, "=", "-"), id.Seed)
+	}
+	outs, err := openOutputs("out", path)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	res, err := harness.Shrink(harness.ShrinkConfig{
@@ -34,29 +41,46 @@ func cmdShrink(args []string, stdout io.Writer) error {
 		Progress: func(s string) { fmt.Fprintf(stdout, "shrinking  %s\n", s) },
 	})
 	if err != nil {
-		return usageErr("%s", configMessage(err))
+		abortOutputs(outs)
+		return usageErr("%s", flagMessage(err))
 	}
-	path := *out
-	if path == "" {
-		path = fmt.Sprintf("shrunk-%s-%s-%d.replay", id.Scenario, strings.ReplaceAll(id.Strategy, "=", "-"), id.Seed)
-	}
-	if err := writeReplayFile(path, res.File); err != nil {
-		return err
-	}
+	// The file holds the decisions up to the last forced one (a replay
+	// fills in the rest), so that is the count the header and this agree on.
+	res.After.Decisions = len(res.File.Decisions)
 	fmt.Fprintf(stdout, "invariant  %s\nbefore     %s\nafter      %s\n", res.Invariant, res.Before, res.After)
 	fmt.Fprintf(stdout, "took       %d runs, %v\n", res.Runs, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(stdout, "saved      %s (drysim replay %s reruns it and checks hash %s)\n\n", path, path, res.File.Hash)
-	return harness.WriteStory(stdout, res.Result, *full)
+	werr := outs[0].write(res.File.Write)
+	if werr == nil {
+		fmt.Fprintf(stdout, "saved      %s (%s reruns it and checks hash %s)\n\n", path, res.File.Command(path), res.File.Hash)
+	} else {
+		fmt.Fprintf(stdout, "NOT SAVED  %s; the story is below, and its file header would have been:\n", path)
+		fmt.Fprintln(stdout, indent(strings.TrimSpace(replayHeader(res.File))))
+		fmt.Fprintln(stdout)
+	}
+	if err := harness.WriteStory(stdout, res.Result, *full); err != nil {
+		return err
+	}
+	if werr != nil {
+		return writeFailed(werr, true)
+	}
+	return nil
 }
 
-func writeReplayFile(path string, f *harness.ReplayFile) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("replay file: %w", err)
-	}
-	if err := f.Write(out); err != nil {
-		out.Close()
-		return fmt.Errorf("replay file %s: %w", path, err)
-	}
-	return out.Close()
+// replayHeader is a replay file's text up to its decisions: what the run
+// was, for when the file itself could not be written.
+func replayHeader(f *harness.ReplayFile) string {
+	var b strings.Builder
+	_ = f.Write(&b)
+	text, _, _ := strings.Cut(b.String(), "# before step")
+	return text
+}
+
+func shrinkCommand() command {
+	return command{name: "shrink", summary: "reduce a failing run to its smallest story and save it as a replay file", usage: "drysim shrink -scenario <name> [run flags] [-out FILE]",
+		examples: []example{
+			{"drysim shrink -scenario reclaim-race -strategy naive -seed 1 -out story.replay", "shrink the headline race to a story of a few dozen events"},
+			{"drysim shrink -scenario release-race -strategy naive -seed 1 -invariant single-writer", "keep a particular violation"},
+		},
+		exits: "0 shrunk (the story printed, the file saved); 1 shrunk, but the file could not be written; 2 bad input, or a run with nothing to shrink",
+		run:   cmdShrink}
 }

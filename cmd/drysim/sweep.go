@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
@@ -23,6 +23,7 @@ type sweepFlags struct {
 	scenarios, strategies, workers, scheds, shard, out string
 	seeds, parallel, shards                            int
 	firstSeed                                          uint64
+	salvage                                            bool
 }
 
 func (s *sweepFlags) register(fs *flag.FlagSet) {
@@ -35,7 +36,8 @@ func (s *sweepFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&s.parallel, "parallel", 0, "worlds run at once (0: GOMAXPROCS)")
 	fs.StringVar(&s.shard, "shard", "", "run only shard i/n of the plan (e.g. 0/4)")
 	fs.IntVar(&s.shards, "shards", 0, "with JOB_COMPLETION_INDEX set and no -shard: the shard count (Kubernetes Indexed Job)")
-	fs.StringVar(&s.out, "out", "results.jsonl", "results file (JSON Lines); runs already in it are skipped")
+	fs.StringVar(&s.out, "out", "results.jsonl", "results file (JSON Lines); runs already in it are skipped, and no other sweep may use it meanwhile")
+	fs.BoolVar(&s.salvage, "salvage", false, "drop the lines of -out that are not valid records (a damaged file) instead of refusing it")
 }
 
 // plan builds and checks the sweep's plan, shard included.
@@ -88,7 +90,8 @@ func (s *sweepFlags) shardOf() (sweep.Shard, error) {
 }
 
 func sweepMessage(err error) string {
-	return trimPrefixes(err.Error(), sweep.ErrSweep.Error()+": ")
+	msg := trimPrefixes(err.Error(), sweep.ErrSweep.Error()+": ")
+	return msg + kindHint(msg)
 }
 
 func cmdSweep(args []string, stdout io.Writer) error {
@@ -102,55 +105,84 @@ func cmdSweep(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	out, done, err := openResults(sf.out)
-	if err != nil {
+	if err := checkParallel(sf.parallel); err != nil {
 		return err
 	}
-	defer out.Close()
-	already := 0
-	for id := range plan.All() {
-		if done[id.String()] {
-			already++
-		}
+	out, err := sweep.OpenResults(sf.out, sweep.OpenOptions{
+		Salvage: sf.salvage, Count: func(r sweep.Record) bool { return plan.Contains(r.Identity()) },
+	})
+	if err != nil {
+		return usageErr("-out: %s", resultsMessage(err))
 	}
+	defer out.Close()
+	already := out.Counted()
+	fmt.Fprintf(stdout, "sweep      shard %s: %d runs planned, %d already in %s, %d to run\n", plan.Shard, plan.Len(), already, sf.out, plan.Len()-already)
+	if st := out.Stats(); st.Bad > 0 {
+		fmt.Fprintf(stdout, "salvaged   %s: dropped %d bad lines, kept %d records\n", sf.out, st.Bad, st.Records)
+	}
+	return runSweep(stdout, sf, plan, out, already)
+}
+
+// runSweep runs the plan's runs the file does not hold yet. The first
+// Ctrl-C stops new runs and lets the running ones finish and be written;
+// a second one stops at once, between two appends.
+func runSweep(stdout io.Writer, sf sweepFlags, plan sweep.Plan, out *sweep.ResultsFile, already int) error {
+	w := &lockedWriter{w: out}
+	var taken, finished atomic.Int64
 	todo := func(yield func(scenarios.Identity) bool) {
 		for id := range plan.All() {
-			if !done[id.String()] && !yield(id) {
+			if already > 0 && out.Done(id.String()) {
+				continue
+			}
+			taken.Add(1)
+			if !yield(id) {
 				return
 			}
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	runner := harness.Runner{Parallel: sf.parallel}
+	ctx, stop := watchInterrupts(context.Background(), func() {
+		running := min(taken.Load()-finished.Load(), int64(runner.Workers()))
+		fmt.Fprintf(os.Stderr, "\ndrysim sweep: finishing %d %s; Ctrl-C again to stop now\n", running, plural(running, "run"))
+	}, func() {
+		w.mu.Lock() // no append is half-written when the process ends
+		fmt.Fprintf(os.Stderr, "drysim sweep: stopped; every finished run is in %s\n", sf.out)
+		os.Exit(exitInterrupted)
+	})
 	defer stop()
-	p, err := harness.Sweep(ctx, todo, plan.Len()-already, out, harness.SweepOptions{Runner: harness.Runner{Parallel: sf.parallel}, Progress: progressLine(os.Stderr)})
-	fmt.Fprintf(stdout, "sweep      shard %s: %d runs planned, %d already in %s, %d run now (%d failing), %.0f runs/s\n",
-		plan.Shard, plan.Len(), already, sf.out, p.Done, p.Failed, p.Rate())
+	line := progressLine(os.Stderr)
+	p, err := harness.Sweep(ctx, todo, plan.Len()-already, w, harness.SweepOptions{
+		Runner: runner,
+		Progress: func(p harness.Progress) {
+			finished.Store(int64(p.Done))
+			if line != nil {
+				line(p)
+			}
+		},
+	})
+	fmt.Fprintf(stdout, "sweep      %d run now (%d failing), %.0f runs/s; %d of %d in %s\n",
+		p.Done, p.Failed, p.Rate(), already+p.Done, plan.Len(), sf.out)
 	if harness.ErrInterrupted(err) {
 		fmt.Fprintf(stdout, "interrupted: every finished run is in %s; run the same command again to finish\n", sf.out)
-		return errFindings
+		return errInterrupted
 	}
 	return err
 }
 
-// openResults opens a results file for appending after reading which runs
-// it holds; a last line cut short by a crash is cut off first.
-func openResults(path string) (*os.File, map[string]bool, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, nil, usageErr("results file: %v", err)
-	}
-	done, complete, err := sweep.ReadDone(f)
-	if err == nil {
-		err = f.Truncate(complete)
-	}
-	if err == nil {
-		_, err = f.Seek(complete, io.SeekStart)
-	}
-	if err != nil {
-		f.Close()
-		return nil, nil, usageErr("results file %s: %v", path, err)
-	}
-	return f, done, nil
+// lockedWriter serializes appends with a hard stop (see runSweep).
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+func resultsMessage(err error) string {
+	return trimPrefixes(err.Error(), sweep.ErrResults.Error()+": ")
 }
 
 // progressLine redraws one status line on a terminal, at most five times a
@@ -170,4 +202,24 @@ func progressLine(w *os.File) func(harness.Progress) {
 			fmt.Fprintln(w)
 		}
 	}
+}
+
+func sweepCommand() command {
+	return command{name: "sweep", summary: "run scenarios x strategies x workers x schedulers x seeds in parallel into a results file",
+		usage: "drysim sweep [flags]",
+		examples: []example{
+			{"drysim sweep -seeds 200 -out results.jsonl", "the default plan; run it again to resume, Ctrl-C stops after the running runs"},
+			{"drysim sweep -scenarios reclaim-race -strategies naive,slot -workers 16,64 -seeds 50", "a smaller plan"},
+			{"drysim sweep -seeds 1000 -shard 0/4 -out shard-0.jsonl", "one of four shards, for four machines"},
+		},
+		exits: "0 every planned run is in the file; 2 bad input, or a results file that is damaged (see -salvage) or in use; 130 stopped by Ctrl-C (run it again to resume)",
+		run:   cmdSweep}
+}
+
+// plural is word, with an s unless n is 1.
+func plural(n int64, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }

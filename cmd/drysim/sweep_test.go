@@ -1,16 +1,21 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/drysim/drysim/reports/sweep"
+	"github.com/drysim/drysim/scenarios"
 )
 
 // buildDrysim builds this command into a temporary directory.
@@ -69,5 +74,135 @@ func TestInterruptedSweepResumesToTheSameResults(t *testing.T) {
 		require.NoError(t, err, string(out))
 		require.Contains(t, string(out), "already in")
 		require.Equal(t, want, sortedLines(t, path), "after %s at %d lines", sig, partial)
+	}
+}
+
+// waitLines waits until path holds at least n lines, or fails.
+func waitLines(t *testing.T, path string, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); countLines(path) < n; {
+		require.True(t, time.Now().Before(deadline), "%s never reached %d lines", path, n)
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// Two sweeps on one results file at once: the second refuses with one
+// line naming the file, and the first finishes a valid, complete file.
+func TestASecondSweepOnTheSameFileRefuses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds drysim and runs two sweeps")
+	}
+	bin, path := buildDrysim(t), filepath.Join(t.TempDir(), "r.jsonl")
+	first := exec.Command(bin, append(sweepArgs, "-out", path)...)
+	var firstOut strings.Builder
+	first.Stdout, first.Stderr = &firstOut, &firstOut
+	require.NoError(t, first.Start())
+	waitLines(t, path, 2) // the first holds the lock: it has written
+
+	second := exec.Command(bin, append(sweepArgs, "-out", path)...)
+	var stdout, stderr strings.Builder
+	second.Stdout, second.Stderr = &stdout, &stderr
+	err := second.Run()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit)
+	require.Equal(t, 2, exit.ExitCode())
+	require.Empty(t, stdout.String())
+	require.Equal(t, 1, strings.Count(stderr.String(), "\n"), stderr.String())
+	require.Contains(t, stderr.String(), path+" is locked by another drysim sweep")
+
+	require.NoError(t, first.Wait(), firstOut.String())
+	recs, err := sweep.Load(path)
+	require.NoError(t, err, "the file stays valid")
+	require.Len(t, recs, 2*2*2*60)
+	require.Equal(t, 2*2*2*60, countLines(path), "no run lost or written twice")
+}
+
+// A plan of 10^8 runs starts running at once and stays small: plans are
+// generated as they are taken, never held, and resuming counts the file,
+// not the plan.
+func TestAHundredMillionRunPlanStartsAtOnceInLittleMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds drysim")
+	}
+	bin, path := buildDrysim(t), filepath.Join(t.TempDir(), "r.jsonl")
+	perSeed := len(scenarios.All()) * 3 * 5 * 2 // scenarios, strategies, worker counts, schedulers
+	seeds := (100_000_000 + perSeed - 1) / perSeed
+	args := []string{"sweep", "-scenarios", "all", "-strategies", "naive,global,slot", "-workers", "8,16,32,64,128",
+		"-sched", "random,pct", "-seeds", strconv.Itoa(seeds), "-parallel", "2", "-out", path}
+	for _, round := range []string{"fresh", "resumed"} {
+		before := countLines(path)
+		start := time.Now()
+		cmd := exec.Command(bin, args...)
+		stdout, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		require.NoError(t, cmd.Start())
+		planned := make([]byte, 200)
+		n, err := stdout.Read(planned)
+		require.NoError(t, err)
+		toPlan := time.Since(start)
+		require.Contains(t, string(planned[:n]), fmt.Sprintf("%d runs planned", perSeed*seeds), round)
+		waitLines(t, path, before+1)
+		toFirst := time.Since(start)
+		waitLines(t, path, before+20)
+		hwm := peakRSS(t, cmd.Process.Pid)
+		require.NoError(t, cmd.Process.Kill())
+		_ = cmd.Wait()
+		t.Logf("%s: planned line after %v, first record after %v, peak RSS %d MB after %d records",
+			round, toPlan.Round(time.Millisecond), toFirst.Round(time.Millisecond), hwm>>20, countLines(path)-before)
+		require.Less(t, toFirst, time.Second, "%s: running within a second", round)
+		require.Less(t, hwm, int64(100<<20), "%s: under 100 MB", round)
+	}
+}
+
+// peakRSS reads a process's peak resident set size (VmHWM) in bytes.
+func peakRSS(t *testing.T, pid int) int64 {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
+	require.NoError(t, err)
+	for _, l := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			require.NoError(t, err)
+			return kb << 10
+		}
+	}
+	t.Fatal("no VmHWM in /proc status")
+	return 0
+}
+
+// Ctrl-C finishes the running runs and says how many; a second one stops
+// at once; both exit 130 and leave a file the next sweep resumes.
+func TestCtrlCFinishesRunningRunsAndASecondStopsAtOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds drysim and interrupts sweeps")
+	}
+	bin, dir := buildDrysim(t), t.TempDir()
+	// Runs of half a second each (2048 workers under the global lock), so
+	// the second Ctrl-C lands while one is running.
+	slow := []string{"sweep", "-scenarios", "double-allocation", "-strategies", "global", "-workers", "2048",
+		"-sched", "random", "-seeds", "20", "-parallel", "1"}
+	for _, presses := range []int{1, 2} {
+		path := filepath.Join(dir, strconv.Itoa(presses)+".jsonl")
+		cmd := exec.Command(bin, append(slow, "-out", path)...)
+		var out strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &out
+		require.NoError(t, cmd.Start())
+		waitLines(t, path, 1)
+		for range presses {
+			require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+			time.Sleep(20 * time.Millisecond)
+		}
+		err := cmd.Wait()
+		var exit *exec.ExitError
+		require.ErrorAs(t, err, &exit, out.String())
+		require.Equal(t, 130, exit.ExitCode(), out.String())
+		require.Contains(t, out.String(), "finishing 1 run; Ctrl-C again to stop now")
+		if presses == 2 {
+			require.Contains(t, out.String(), "drysim sweep: stopped; every finished run is in "+path)
+		} else {
+			require.Contains(t, out.String(), "interrupted: every finished run is in "+path)
+		}
+		_, err = sweep.Load(path)
+		require.NoError(t, err, "every line whole")
 	}
 }

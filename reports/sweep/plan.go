@@ -214,3 +214,29 @@ func ParseScheds(s string) ([]sim.SchedulerSpec, error) {
 	}
 	return out, nil
 }
+
+// Contains reports whether id is one of the runs of the plan's shard,
+// without walking the plan: resuming a sweep of any size counts the runs
+// its file already holds in the file's size, not the plan's.
+func (p Plan) Contains(id scenarios.Identity) bool {
+	n, ok := p.index(id.Normalized())
+	if !ok {
+		return false
+	}
+	return p.Shard.Count <= 1 || n%p.Shard.Count == p.Shard.Index
+}
+
+// index is id's position in the whole plan (the inverse of at).
+func (p Plan) index(id scenarios.Identity) (int, bool) {
+	if id.Leases != 0 || id.Clients != 0 || id.Limit != 0 || id.Poll != 0 || id.NoScenarioFailpoints || len(id.Failpoints) > 0 {
+		return 0, false // plans have no overrides
+	}
+	first := max(p.FirstSeed, 1)
+	sc, st, w := slices.Index(p.Scenarios, id.Scenario), slices.Index(p.Strategies, id.Strategy), slices.Index(p.Workers, id.Workers)
+	k := slices.Index(schedNames(p.Scheds), id.Sched.String())
+	if sc < 0 || st < 0 || w < 0 || k < 0 || id.Seed < first || id.Seed-first >= uint64(p.Seeds) {
+		return 0, false
+	}
+	n := ((sc*len(p.Strategies)+st)*len(p.Workers)+w)*len(p.Scheds) + k
+	return n*p.Seeds + int(id.Seed-first), true
+}

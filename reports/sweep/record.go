@@ -2,6 +2,8 @@ package sweep
 
 import (
 	"cmp"
+	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/drysim/drysim/scenarios"
@@ -31,6 +33,10 @@ type Record struct {
 	Hash                 string            `json:"hash"`
 	Elapsed              time.Duration     `json:"elapsed_ns"` // virtual
 	Metrics              scenarios.Metrics `json:"metrics"`
+	// Build is the drysim build that ran it (harness.Build): the same
+	// identity gives the same record only within one build, so a report
+	// that mixes builds says so.
+	Build string `json:"build,omitempty"`
 }
 
 // Violation is a scenarios.Violation in JSON.
@@ -104,4 +110,35 @@ func Compare(a, b Record) int {
 		return c
 	}
 	return cmp.Compare(a.Key(), b.Key()) // overrides, rare in sweeps
+}
+
+// Validate checks that the record stands for a run drysim can make: a
+// known scenario and strategy, a worker count and scheduler in range, a
+// named outcome and a trace hash. A line that parses as JSON but fails
+// here ({}, null, a hand-edited line) is a bad line, not a run.
+func (r Record) Validate() error {
+	if r.Scenario == "" {
+		return fmt.Errorf("no scenario (want a drysim sweep record)")
+	}
+	id := r.Identity()
+	if err := id.Validate(); err != nil {
+		return err
+	}
+	var sched sim.SchedulerSpec
+	if err := sched.UnmarshalText([]byte(r.Sched)); err != nil {
+		return fmt.Errorf("sched %q: %w", r.Sched, err)
+	}
+	if r.Workers < 1 {
+		return fmt.Errorf("workers %d: want 1 to %d", r.Workers, scenarios.MaxWorkers)
+	}
+	if len(id.Failpoints) != len(r.Failpoints) {
+		return fmt.Errorf("failpoints %q: want name=terms each", r.Failpoints)
+	}
+	if _, err := r.Outcome.MarshalText(); err != nil {
+		return fmt.Errorf("outcome: %w", err)
+	}
+	if _, err := strconv.ParseUint(r.Hash, 16, 64); err != nil || len(r.Hash) != 16 {
+		return fmt.Errorf("hash %q: want 16 hex digits", r.Hash)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/sim"
@@ -17,6 +18,10 @@ import (
 // version 2 says "no-scenario-failpoints <bool>".
 const ReplayVersion = 2
 
+// buildComment starts the comment that names the build that wrote a file:
+// a comment, so that builds that do not know it still read the file.
+const buildComment = "# written by drysim "
+
 // ErrReplay is wrapped by every error about a replay file: a malformed
 // file, another format version, or a decision that does not fit the run.
 var ErrReplay = errors.New("bad replay file")
@@ -26,12 +31,19 @@ var ErrReplay = errors.New("bad replay file")
 // run stopped and the hash it must give), then every scheduling decision,
 // one per line.
 type ReplayFile struct {
-	Identity  scenarios.Identity
-	StopOn    string // the invariant the run stopped at ("" ran to the end)
-	Hash      string // the trace hash the run must give
-	Steps     int64
+	Identity scenarios.Identity
+	StopOn   string // the invariant the run stopped at ("" ran to the end)
+	Hash     string // the trace hash the run must give
+	Steps    int64
+	// Budget is the run's liveness budget when it was given
+	// (Options.Budget); 0: the default, which follows from the identity.
+	Budget    time.Duration
 	Decisions []sim.Decision
 	Names     []string // the task each decision ran ("" for a timer)
+	// Build is the drysim build that wrote the file (Build), from its
+	// "# written by" comment; "" if it has none. A hash is promised only
+	// within a build, so a mismatch names both.
+	Build string
 }
 
 // NewReplayFile captures a run; it needs the run's decisions
@@ -40,11 +52,28 @@ func NewReplayFile(r *Result) (*ReplayFile, error) {
 	if !r.Options.keepsDecisions() {
 		return nil, fmt.Errorf("run kept no decisions; run it with Options.Decisions set")
 	}
-	f := &ReplayFile{Identity: r.Identity, StopOn: r.Options.StopOn, Hash: r.HashString(), Steps: r.Steps, Decisions: r.Sim.Decisions}
+	f := &ReplayFile{
+		Identity: explicitSizes(r.Identity), StopOn: r.Options.StopOn, Hash: r.HashString(), Steps: r.Steps,
+		Budget: r.Options.Budget, Decisions: r.Sim.Decisions, Build: Build(),
+	}
 	for _, d := range r.Sim.Decisions {
 		f.Names = append(f.Names, r.taskName(d.Task))
 	}
 	return f, nil
+}
+
+// explicitSizes spells out the sizes a zero override stands for (leases,
+// requesters, the blueprint limit, the poll interval), so a file's header
+// says how big its run really is. The run is the same: a scenario resolves
+// an explicit size equal to its own exactly as it resolves a zero.
+func explicitSizes(id scenarios.Identity) scenarios.Identity {
+	p, err := scenarios.Prepare(id)
+	if err != nil {
+		return id
+	}
+	id = p.Identity
+	id.Leases, id.Clients, id.Limit, id.Poll = p.Workload.Leases, p.Workload.Clients, p.Limit(), p.Workload.Poll
+	return id
 }
 
 // Command is the drysim command line that replays the file at path.
@@ -55,11 +84,17 @@ func (f *ReplayFile) Write(out io.Writer) error {
 	w := bufio.NewWriter(out)
 	fmt.Fprintf(w, "# drysim replay file: `drysim replay <this file>` reruns it and checks the hash.\n")
 	fmt.Fprintf(w, "drysim-replay %d\n", ReplayVersion)
+	if f.Build != "" {
+		fmt.Fprintf(w, "%s%s\n", buildComment, f.Build)
+	}
 	if err := f.Identity.WriteFields(w); err != nil {
 		return err
 	}
 	if f.StopOn != "" {
 		fmt.Fprintf(w, "stop-on %s\n", f.StopOn)
+	}
+	if f.Budget != 0 {
+		fmt.Fprintf(w, "budget %s\n", f.Budget)
 	}
 	fmt.Fprintf(w, "hash %s\nsteps %d\ndecisions %d\n", f.Hash, f.Steps, len(f.Decisions))
 	fmt.Fprintf(w, "# before step   run task\n")
@@ -84,6 +119,9 @@ func ParseReplayFile(in io.Reader) (*ReplayFile, error) {
 	for sc.Scan() {
 		p.line++
 		text := strings.TrimSpace(sc.Text())
+		if build, ok := strings.CutPrefix(text, buildComment); ok {
+			f.Build = strings.TrimSpace(build)
+		}
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -132,6 +170,12 @@ func (p *replayParser) parseLine(text string) error {
 		}
 		key, value = "no-scenario-failpoints", strconv.FormatBool(!on)
 	}
+	if key == "failpoint" { // checked before the flag parser sees it, which is lax about values
+		name, terms, _ := strings.Cut(value, "=")
+		if err := CheckFailpoint(scenarios.Failpoint{Name: name, Terms: terms}); err != nil {
+			return err
+		}
+	}
 	if p.fields.Has(key) {
 		return p.fields.Set(key, value)
 	}
@@ -163,13 +207,18 @@ func (p *replayParser) parseRunLine(key, value string) error {
 		if err == nil && f.Steps < 0 {
 			err = fmt.Errorf("want 0 or more")
 		}
+	case "budget":
+		f.Budget, err = time.ParseDuration(value)
+		if err == nil && (f.Budget < MinBudget || f.Budget > MaxBudget) {
+			err = fmt.Errorf("want %v to %v", MinBudget, MaxBudget)
+		}
 	case "decisions":
 		p.declared, err = strconv.Atoi(value)
 		if err == nil && p.declared < 0 {
 			err = fmt.Errorf("want 0 or more")
 		}
 	default:
-		return fmt.Errorf("unknown field %q; valid: %s, stop-on, hash, steps, decisions", key, strings.Join(scenarios.FieldNames(), ", "))
+		return fmt.Errorf("unknown field %q; valid: %s, stop-on, budget, hash, steps, decisions", key, strings.Join(scenarios.FieldNames(), ", "))
 	}
 	if err != nil {
 		return fmt.Errorf("%s %q: %w", key, value, err)
@@ -232,7 +281,7 @@ func (f *ReplayFile) Run() (*Result, error) {
 	if replay == nil {
 		replay = []sim.Decision{}
 	}
-	res, err := Run(f.Identity, Options{Replay: replay, Trace: true, StopOn: f.StopOn})
+	res, err := Run(f.Identity, Options{Replay: replay, Trace: true, StopOn: f.StopOn, Budget: f.Budget})
 	if err != nil {
 		return nil, err
 	}
@@ -240,7 +289,19 @@ func (f *ReplayFile) Run() (*Result, error) {
 		return res, fmt.Errorf("%w: %s", ErrReplay, res.Reason)
 	}
 	if res.HashString() != f.Hash {
-		return res, fmt.Errorf("%w: replay gave hash %s, the file says %s (a different build or a changed scenario)", ErrReplay, res.HashString(), f.Hash)
+		return res, fmt.Errorf("%w: replay gave hash %s, the file says %s (%s)", ErrReplay, res.HashString(), f.Hash, f.buildNote())
 	}
 	return res, nil
+}
+
+// buildNote says which builds a hash mismatch is between.
+func (f *ReplayFile) buildNote() string {
+	switch this := Build(); {
+	case f.Build == "":
+		return "a different build or a changed scenario"
+	case f.Build != this:
+		return fmt.Sprintf("the file was written by build %s, this is %s", f.Build, this)
+	default:
+		return "the same build: a changed scenario or a determinism bug"
+	}
 }

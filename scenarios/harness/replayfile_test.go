@@ -26,7 +26,9 @@ func TestReplayFileRoundTripsAndReproducesTheHash(t *testing.T) {
 		Scenario: "reclaim-race", Strategy: "naive", Seed: 4, Workers: 8, Leases: 6,
 		Failpoints: []scenarios.Failpoint{{Name: "allocator/beforeLinkLease", Terms: "return(900)"}},
 	})
-	require.Contains(t, text, "drysim-replay 2\nscenario reclaim-race\nstrategy naive\nseed 4\nworkers 8\nsched random\nleases 6\n")
+	require.True(t, strings.Contains(text, "drysim-replay 2\n# written by drysim "+harness.Build()+"\nscenario reclaim-race\nstrategy naive\nseed 4\nworkers 8\nsched random\n"), "the header starts with the build and the identity")
+	// The header spells out the sizes the run really had, not 0 for "the scenario's".
+	require.True(t, strings.Contains(text, "\nleases 6\nclients 6\nlimit 3\npoll 5s\n"), "explicit sizes in the header")
 	require.Contains(t, text, "failpoint allocator/beforeLinkLease=return(900)\n")
 	require.Regexp(t, `(?m)^\s+\d+   \d+ worker-\d\d$`, text)
 

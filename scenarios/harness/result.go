@@ -3,6 +3,7 @@ package harness
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
@@ -24,7 +25,16 @@ type Result struct {
 	Steps      int64
 	Elapsed    time.Duration
 	Metrics    scenarios.Metrics
-	Sim        *sim.Result
+	// Budget is the liveness budget the run had (Options.Budget, or
+	// DefaultBudget); Safety is how long faults stayed on before it.
+	Budget, Safety time.Duration
+	// Warnings are things about the run that make it less than it looks:
+	// a failpoint that cannot fire (FailpointWarnings), or that never did.
+	Warnings []string
+	// FailpointHits counts how often each enabled failpoint fired, when
+	// the run knows (see failpointHits); nil otherwise.
+	FailpointHits map[string]int
+	Sim           *sim.Result
 	// Store and Hoax are the run's final state, for tests and reports that
 	// want to look past the summary.
 	Store    *allocator.Store
@@ -38,12 +48,28 @@ func newResult(p *scenarios.Prepared, opts Options, sr *sim.Result, f scenarios.
 	r := &Result{
 		Identity: p.Identity, Options: opts, Outcome: sr.Outcome, Violations: f.Violations, Hash: sr.Hash,
 		Steps: sr.Steps, Elapsed: sr.Elapsed, Metrics: f.Metrics, Sim: sr, Store: f.Store, Hoax: f.Hoax,
-		Scenario: p.Scenario, tasks: tasks,
+		Scenario: p.Scenario, tasks: tasks, Budget: p.Workload.Liveness, Safety: p.Workload.Safety,
+		Warnings: FailpointWarnings(p), FailpointHits: f.FailpointHits,
 	}
+	r.Warnings = append(r.Warnings, unfired(p.Failpoints(), r.FailpointHits, r.Warnings)...)
 	if sr.Outcome != sim.Done {
 		r.Reason = sr.Reason()
 	}
 	return r
+}
+
+// unfired warns about each failpoint that never fired in a run whose hits
+// are known, unless a warning already names it.
+func unfired(fps []scenarios.Failpoint, hits map[string]int, warned []string) []string {
+	var out []string
+	for _, fp := range fps {
+		n, known := hits[fp.Name]
+		named := slices.ContainsFunc(warned, func(w string) bool { return strings.Contains(w, fp.Name+" ") })
+		if known && n == 0 && !named && !slices.ContainsFunc(out, func(w string) bool { return strings.Contains(w, fp.Name+" ") }) {
+			out = append(out, fmt.Sprintf("failpoint %s never fired: this run never reached it, or its terms never gave a value", fp.Name))
+		}
+	}
+	return out
 }
 
 // Failed reports whether the run broke any invariant or did not finish.
@@ -91,13 +117,54 @@ func (r *Result) taskName(id int32) string {
 // HashString formats the trace hash as drysim prints it.
 func (r *Result) HashString() string { return fmt.Sprintf("%016x", r.Hash) }
 
-// Repro is the command line that reruns exactly this run.
-func (r *Result) Repro() string { return r.Identity.Command("run") }
+// Repro is the command line that reruns exactly this run: its identity,
+// and its budget when one was given.
+func (r *Result) Repro() string {
+	cmd := r.Identity.Command("run")
+	if r.Options.Budget != 0 {
+		cmd += " -budget " + r.Options.Budget.String()
+	}
+	return cmd
+}
+
+// BudgetExhausted reports whether the run ended for want of virtual time
+// rather than for a stall: the world's time limit ran out, or the
+// liveness deadline passed while leases were still becoming active in the
+// last tenth of the budget. A stalled run activates nothing towards the
+// end; one that is merely slow keeps going, and a longer budget
+// (Options.Budget) would let it finish.
+func (r *Result) BudgetExhausted() bool {
+	if r.Outcome == sim.TimeBudget {
+		return true
+	}
+	v := r.liveness()
+	if v == nil || r.Store == nil {
+		return false
+	}
+	epoch := sim.New(sim.Config{}).Now() // virtual time 0, the same in every world
+	var last time.Duration
+	for l := range r.Store.AllLeases() {
+		if !l.Activated.IsZero() {
+			last = max(last, l.Activated.Sub(epoch))
+		}
+	}
+	return last >= v.Time-r.Budget/10
+}
+
+// liveness is the run's liveness violation, or nil.
+func (r *Result) liveness() *scenarios.Violation {
+	i := slices.IndexFunc(r.Violations, func(v scenarios.Violation) bool { return v.Invariant == scenarios.InvLiveness })
+	if i < 0 {
+		return nil
+	}
+	return &r.Violations[i]
+}
 
 // Record files the run as a sweep record.
 func (r *Result) Record() sweep.Record {
 	rec := sweep.NewRecord(r.Identity, r.Outcome)
 	rec.Reason, rec.Race, rec.Hash, rec.Elapsed, rec.Metrics = r.Reason, r.Reproduced(), r.HashString(), r.Elapsed, r.Metrics
+	rec.Build = Build()
 	for _, v := range r.Violations {
 		jv := sweep.Violation{Invariant: v.Invariant, Step: v.Step, Time: v.Time, Detail: v.Detail}
 		for _, o := range v.Objects {

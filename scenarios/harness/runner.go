@@ -23,7 +23,8 @@ type Job struct {
 // has room, so a plan of any size runs in constant memory.
 type Runner struct{ Parallel int }
 
-func (r Runner) parallel() int {
+// Workers is how many worlds the runner runs at once.
+func (r Runner) Workers() int {
 	if r.Parallel > 0 {
 		return r.Parallel
 	}
@@ -32,14 +33,16 @@ func (r Runner) parallel() int {
 
 // Done receives one finished job, its result (nil if err is set) and the
 // error of a job that could not run. Returning false stops the runner from
-// taking more jobs; the ones already running still finish and are handed
-// over.
+// taking more jobs; the ones it has already taken still run and are handed
+// over, so a caller that stops at a job knows every job fed before it is
+// reported (Check relies on that to fold seeds in order).
 type Done func(j Job, res *Result, err error) bool
 
 // Run runs every job until jobs is exhausted, done asks it to stop or ctx
 // is cancelled, and calls done for each finished job from the calling
 // goroutine, in the order they finish. It returns ctx's error if ctx
-// ended the run early, nil otherwise.
+// ended the run early, nil otherwise. A cancelled ctx also drops the jobs
+// taken but not started; a stop asked by done does not.
 func (r Runner) Run(ctx context.Context, jobs iter.Seq[Job], done Done) error {
 	feedCtx, stopFeeding := context.WithCancel(ctx)
 	defer stopFeeding()
@@ -51,15 +54,15 @@ func (r Runner) Run(ctx context.Context, jobs iter.Seq[Job], done Done) error {
 	}
 	results := make(chan finished)
 	var wg sync.WaitGroup
-	for range r.parallel() {
+	for range r.Workers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			pool := sim.NewPool()
 			defer pool.Close()
 			for j := range queue {
-				if feedCtx.Err() != nil {
-					continue // taken as the feed stopped: not run, not reported
+				if ctx.Err() != nil {
+					continue // the caller gave up (an interrupt): not run, not reported
 				}
 				opts := j.Options
 				opts.Pool = pool
@@ -71,6 +74,9 @@ func (r Runner) Run(ctx context.Context, jobs iter.Seq[Job], done Done) error {
 	go func() {
 		defer close(queue)
 		for j := range jobs {
+			if feedCtx.Err() != nil {
+				return // a select below would pick at random between sending and stopping
+			}
 			select {
 			case queue <- j:
 			case <-feedCtx.Done():

@@ -53,6 +53,28 @@ func TestRunnerStopsTakingJobsWhenAsked(t *testing.T) {
 	require.LessOrEqual(t, done, 3)
 }
 
+// Stopping at a job never loses one fed before it: a worker that has taken
+// a job runs it, however soon after the stop it gets to it. Check folds
+// seeds in order on that promise.
+func TestRunnerReportsEveryJobFedBeforeTheStop(t *testing.T) {
+	for round := range 30 {
+		var seeds []uint64
+		stopAt := uint64(0)
+		err := harness.Runner{Parallel: 4}.Run(context.Background(), seedJobs(40), func(j harness.Job, _ *harness.Result, err error) bool {
+			require.NoError(t, err)
+			seeds = append(seeds, j.Identity.Seed)
+			if stopAt == 0 && j.Identity.Seed > 1 {
+				stopAt = j.Identity.Seed
+			}
+			return stopAt == 0
+		})
+		require.NoError(t, err)
+		for s := uint64(1); s < stopAt; s++ {
+			require.Contains(t, seeds, s, "round %d: seed %d was fed before seed %d stopped the runner", round, s, stopAt)
+		}
+	}
+}
+
 // A job that cannot run hands its error over instead of a result.
 func TestRunnerHandsOverConfigErrors(t *testing.T) {
 	jobs := func(yield func(harness.Job) bool) {

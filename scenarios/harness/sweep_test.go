@@ -100,9 +100,14 @@ func TestLoadMergesShardsAndRejectsGarbage(t *testing.T) {
 	require.Equal(t, recs[0].Repro(), recs[0].Identity().Command("run"))
 
 	bad := filepath.Join(dir, "bad.jsonl")
-	require.NoError(t, os.WriteFile(bad, []byte("{}\nnot json\n"), 0o644))
+	require.NoError(t, os.WriteFile(bad, []byte("\nnot json\n{}\n"), 0o644))
 	_, err = sweep.Load(bad)
-	require.ErrorContains(t, err, "bad.jsonl line 2: not a drysim record")
+	require.ErrorContains(t, err, "bad.jsonl line 2: not a drysim record", "a blank line is skipped, the next one is not")
+	recs, st, err := sweep.LoadWith(sweep.LoadOptions{Salvage: true}, a, bad)
+	require.NoError(t, err)
+	require.Len(t, recs, 3)
+	require.Equal(t, 2, st.Bad, "the garbage line and the empty record")
+	require.Equal(t, 1, st.Blank)
 }
 
 // A record holds what the run found and reruns to the same hash.
