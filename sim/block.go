@@ -17,8 +17,12 @@ type waitable interface {
 
 // block parks t on `on` until another task wakes it or, if hasTimeout, until
 // timeout of virtual time has passed. It reports whether the timer ended the
-// wait. A wait with no timeout that closes a waits-for cycle ends the run as
-// a deadlock at once, even if unrelated tasks could still run.
+// wait.
+//
+// Blocking never ends the run by itself, even when the wait closes a
+// waits-for cycle: as in Go, any task may unlock a mutex another task
+// locked, so a cycle is only a deadlock once no task can run and no timer
+// can fire (endStuck). Until then the cycle may still be broken.
 func (w *World) block(t *Task, on waitable, timeout time.Duration, hasTimeout bool) (timedOut bool) {
 	if w.killing {
 		panic(errKilled)
@@ -29,8 +33,6 @@ func (w *World) block(t *Task, on waitable, timeout time.Duration, hasTimeout bo
 	w.removeRunnable(t)
 	if hasTimeout {
 		w.timers.push(&t.timer, w.now+max(timeout, 0), &w.timerSeq)
-	} else if cycle := w.findCycle(t); cycle != nil {
-		w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(cycle)})
 	}
 	w.turn(t)
 	w.timers.remove(&t.timer)

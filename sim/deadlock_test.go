@@ -65,11 +65,44 @@ func TestDeadlocksAreReportedWithWhoWaitsForWhom(t *testing.T) {
 			},
 			want: []string{"main#1 waits for waitgroup workers (counter 1)"},
 		},
+		{
+			name: "dining-philosophers",
+			build: func(w *sim.World) {
+				forks := []*sim.Mutex{w.NewMutex("f0"), w.NewMutex("f1"), w.NewMutex("f2")}
+				for i, name := range []string{"p0", "p1", "p2"} {
+					left, right := forks[i], forks[(i+1)%3]
+					w.Go(name, func() { left.Lock(); w.Sleep(time.Millisecond); right.Lock() })
+				}
+			},
+			cycle: true,
+			want:  []string{"p0#0 waits for mutex f1 held by p1#1", "p1#1 waits for mutex f2 held by p2#2", "p2#2 waits for mutex f0 held by p0#0"},
+		},
+		{
+			name: "holder-exited",
+			build: func(w *sim.World) {
+				m := w.NewMutex("M")
+				w.Go("leaver", func() { m.Lock() })
+				w.Go("waiter", func() { w.Sleep(time.Millisecond); m.Lock() })
+			},
+			want: []string{"waiter#1 waits for mutex M held by leaver#0 (exited)"},
+		},
+		{
+			name: "cond-never-signalled",
+			build: func(w *sim.World) {
+				m := w.NewMutex("M")
+				c := w.NewCond("ready", m)
+				w.Go("waiter", func() { m.Lock(); c.Wait() })
+				w.Go("other", func() { w.Sleep(time.Second); m.Lock(); m.Unlock() })
+			},
+			want: []string{"waiter#0 waits for cond ready"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for seed := uint64(1); seed <= 20; seed++ {
-				w := sim.New(sim.Config{Seed: seed})
+			// Sleeps order each program's steps, so early timers stay off.
+			for seed := uint64(1); seed <= 60; seed++ {
+				schedulers := []sim.Scheduler{sim.Random{}, sim.PCT{Depth: 2}, sim.PCT{Depth: 3}}
+				w := sim.New(sim.Config{Seed: seed, Scheduler: schedulers[seed%3]})
 				tc.build(w)
 				res := w.Run()
 				require.Equal(t, sim.Deadlock, res.Outcome, "seed %d: %s", seed, res.Reason())

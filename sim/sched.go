@@ -188,13 +188,15 @@ func (w *World) decide(fireable bool) (*Task, bool) {
 	return w.tasks[d.Task], true
 }
 
-// endStuck ends a run in which no task can run and no timer is pending.
+// endStuck ends a run in which no task can run and no timer is pending:
+// only now is a waits-for cycle a deadlock, since no task is left that could
+// unlock a lock on it.
 func (w *World) endStuck() {
 	if w.live == 0 {
 		w.endRun(&ending{outcome: Done})
 		return
 	}
-	w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(nil)})
+	w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(w.findCycle())})
 }
 
 func (w *World) endRun(e *ending) {
