@@ -30,6 +30,7 @@ func (w *World) block(t *Task, on waitable, timeout time.Duration, hasTimeout bo
 	t.state = taskBlocked
 	t.waitOn = on
 	t.timedOut = false
+	t.since = w.now
 	w.removeRunnable(t)
 	if hasTimeout {
 		w.timers.push(&t.timer, w.now+max(timeout, 0), &w.timerSeq)
@@ -51,6 +52,7 @@ func (w *World) wake(t *Task) {
 		return
 	}
 	w.timers.remove(&t.timer)
+	t.since = w.now
 	w.makeRunnable(t)
 }
 

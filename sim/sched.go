@@ -83,6 +83,7 @@ func (w *World) enter(kind Kind, obj int32, arg int64) *Task {
 	if w.killing {
 		return t
 	}
+	t.points++
 	w.turn(t)
 	w.record(t, kind, obj, arg)
 	return t
@@ -169,23 +170,26 @@ func (w *World) canFireEarly() bool {
 // decide asks the scheduler for one choice and records it. ok is false when
 // the choice was to fire a timer early (or when it ended the run).
 func (w *World) decide(fireable bool) (*Task, bool) {
-	d, err := w.sched.pick(w, fireable)
+	next, fallback, err := w.sched.pick(w, fireable)
 	if err != nil {
 		w.endRun(&ending{outcome: Diverged, reason: err.Error()})
 		return nil, false
 	}
 	if w.cfg.Decisions {
-		d.Step = w.step
+		d := Decision{Step: w.step, Task: FireTimer, Fallback: fallback}
+		if next != nil {
+			d.Task = next.id
+		}
 		w.decisions = append(w.decisions, d)
 	}
-	if d.Task == FireTimer {
+	if next == nil {
 		// A decided firing happens even past RunUntil's bound, which then
 		// pauses right after it: pausing never changes the run.
 		w.paused = w.timers.peek().when > w.pauseAt
 		w.fireTimer()
 		return nil, false
 	}
-	return w.tasks[d.Task], true
+	return next, true
 }
 
 // endStuck ends a run in which no task can run and no timer is pending:
@@ -218,6 +222,8 @@ func (w *World) killAll() {
 			continue
 		}
 		w.current = t
+		t.cutWait = t.Waiting()
+		t.cut = true
 		if t.started {
 			t.killed = true
 			t.coro.resume()

@@ -36,8 +36,10 @@ type Scheduler interface {
 
 // picker is a Scheduler's state during one run.
 type picker interface {
-	// pick chooses among w.runnable (len >= 1), or FireTimer if fireable.
-	pick(w *World, fireable bool) (Decision, error)
+	// pick chooses a task of w.runnable (len >= 1), or nil to fire the
+	// earliest timer (only if fireable). fallback marks a choice that
+	// equals Replay's fixed rule (Decision.Fallback).
+	pick(w *World, fireable bool) (next *Task, fallback bool, err error)
 	spawned(t *Task)
 }
 

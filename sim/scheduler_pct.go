@@ -75,7 +75,7 @@ func (s *pctSched) spawned(t *Task) {
 	t.prio = s.depth + s.rng.Int64N(1<<40)
 }
 
-func (s *pctSched) pick(w *World, fireable bool) (Decision, error) {
+func (s *pctSched) pick(w *World, fireable bool) (*Task, bool, error) {
 	for s.done < len(s.changes) && s.changes[s.done].step <= w.step {
 		if t := w.current; t != nil {
 			t.prio = s.changes[s.done].prio
@@ -83,7 +83,7 @@ func (s *pctSched) pick(w *World, fireable bool) (Decision, error) {
 		s.done++
 	}
 	if fireEarly(w, s.rng, fireable) {
-		return Decision{Task: FireTimer}, nil
+		return nil, false, nil
 	}
 	best := w.runnable[0]
 	for _, t := range w.runnable[1:] {
@@ -91,7 +91,7 @@ func (s *pctSched) pick(w *World, fireable bool) (Decision, error) {
 			best = t
 		}
 	}
-	return Decision{Task: best.id}, nil
+	return best, false, nil
 }
 
 // DefaultPCTHorizon is the horizon PCT uses when nothing better is known.

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"runtime/debug"
+	"time"
 )
 
 type taskState uint8
@@ -33,6 +34,12 @@ type Task struct {
 	timedOut bool  // the last block ended by its timer
 	waiter   waiter
 	prio     int64 // PCT priority
+
+	// For reports on unfinished tasks (Result.Unfinished).
+	since   time.Duration // virtual time it started, last blocked or woke
+	points  int64         // scheduling points it reached
+	cut     bool          // the end of the run cut it off
+	cutWait string        // what it waited for then
 }
 
 // ID returns the task's number, 0 for the first task of a world.
@@ -59,9 +66,11 @@ func (w *World) Go(name string, fn func()) *Task {
 	}
 	parent := w.current
 	if parent != nil {
+		parent.points++
 		w.turn(parent)
 	}
-	t := &Task{w: w, id: int32(len(w.tasks)), name: name, fn: fn, runIdx: -1}
+	t := &Task{w: w, id: w.nextTask, name: name, fn: fn, runIdx: -1, since: w.now}
+	w.nextTask++
 	t.timer.task = t
 	t.timer.index = -1
 	t.waiter.task = t
@@ -72,6 +81,9 @@ func (w *World) Go(name string, fn func()) *Task {
 	t.coro = w.pool.get()
 	t.coro.task = t
 	w.tasks = append(w.tasks, t)
+	if w.keepsHistory() {
+		w.history = append(w.history, t)
+	}
 	w.live++
 	w.sched.spawned(t)
 	w.makeRunnable(t)
@@ -123,6 +135,8 @@ func (t *Task) finish() {
 	t.state = taskDone
 	t.waitOn = nil
 	t.w.live--
+	t.w.finished++
+	t.w.compactTasks()
 }
 
 func (w *World) makeRunnable(t *Task) {
@@ -158,12 +172,21 @@ func (w *World) mustCurrent(kind Kind) *Task {
 	return t
 }
 
-// Done reports whether the task has finished.
-func (t *Task) Done() bool { return t.state == taskDone }
+// Done reports whether the task has finished: returned or panicked. A task
+// the end of the run cut off (a budget, a deadlock, Stop) is not done; see
+// CutOff.
+func (t *Task) Done() bool { return t.state == taskDone && !t.cut }
+
+// CutOff reports whether the run ended while the task was still runnable or
+// blocked. Its goroutine has exited all the same.
+func (t *Task) CutOff() bool { return t.cut }
 
 // Waiting describes what a blocked task waits for, or "" if it is not
-// blocked.
+// blocked. After the run it tells what a cut-off task waited for.
 func (t *Task) Waiting() string {
+	if t.cut {
+		return t.cutWait
+	}
 	if t.state != taskBlocked || t.waitOn == nil {
 		return ""
 	}

@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -67,10 +69,20 @@ type World struct {
 	sched    picker
 
 	streams map[string]*rand.Rand
-	names   []string         // object and label names, indexed by id
+	// Object and label ids count up from 1; names, indexed by id, are kept
+	// only for a trace to print. Without one, a world that makes a named
+	// object per request stays as small as its live objects.
+	nextObj int32
+	names   []string
 	labels  map[string]Label // interned labels
 
+	// tasks holds the unfinished tasks in ID order (and finished ones until
+	// the next compaction): memory follows live tasks, not history. IDs
+	// keep counting, so replay decisions and hashes do not change.
 	tasks    []*Task
+	finished int // finished tasks still in tasks
+	nextTask int32
+	history  []*Task // every task, only when the run is recorded (Tasks)
 	runnable []*Task
 	live     int // tasks that have not finished
 	timers   timerHeap
@@ -111,12 +123,15 @@ func New(cfg Config) *World {
 		maxSteps: cfg.MaxSteps,
 		streams:  make(map[string]*rand.Rand),
 		labels:   make(map[string]Label),
-		names:    []string{""},
+		nextObj:  1,
 		hash:     hashSeed,
 		epoch:    epoch(),
 	}
 	if w.maxSteps == 0 {
 		w.maxSteps = DefaultMaxSteps
+	}
+	if cfg.Trace {
+		w.names = []string{""}
 	}
 	if w.cfg.EarlyTimerWindow == 0 {
 		w.cfg.EarlyTimerWindow = DefaultEarlyTimerWindow
@@ -159,9 +174,13 @@ func (w *World) Step() int64 { return w.step }
 // register gives a named object its id. The name is hashed in so that two
 // runs which create differently named objects in the same order still differ.
 func (w *World) register(name string) int32 {
-	w.names = append(w.names, name)
+	id := w.nextObj
+	w.nextObj++
+	if w.cfg.Trace {
+		w.names = append(w.names, name)
+	}
 	w.hash = mixString(w.hash, name)
-	return int32(len(w.names) - 1)
+	return id
 }
 
 // Label names a user-defined scheduling point (see Point). Equal names give
@@ -181,5 +200,44 @@ func (w *World) Label(name string) Label {
 // Current returns the running task, or nil outside a run.
 func (w *World) Current() *Task { return w.current }
 
-// Tasks returns every task started so far, in start order.
-func (w *World) Tasks() []*Task { return w.tasks }
+// Tasks returns the tasks started so far, in start order. A world that
+// records its run (Config.Trace or Config.Decisions) lists every one, to
+// name the tasks in a trace or a decision list; otherwise it forgets
+// finished tasks, so memory follows live tasks, and Tasks lists only those
+// still running (after Run: the ones the end of the run cut off).
+func (w *World) Tasks() []*Task {
+	if w.keepsHistory() {
+		return w.history
+	}
+	var out []*Task
+	for _, t := range w.tasks {
+		if !t.Done() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (w *World) keepsHistory() bool { return w.cfg.Trace || w.cfg.Decisions }
+
+// taskByID returns the unfinished task with this ID, or nil. tasks is in
+// ID order, so a binary search finds it.
+func (w *World) taskByID(id int32) *Task {
+	i, ok := slices.BinarySearchFunc(w.tasks, id, func(t *Task, id int32) int { return cmp.Compare(t.id, id) })
+	if !ok || w.tasks[i].state == taskDone {
+		return nil
+	}
+	return w.tasks[i]
+}
+
+// compactTasks drops finished tasks from w.tasks once they are half of it,
+// which keeps the cost per finished task constant.
+func (w *World) compactTasks() {
+	if w.killing || w.finished < 64 || 2*w.finished < len(w.tasks) {
+		return
+	}
+	kept := slices.DeleteFunc(w.tasks, func(t *Task) bool { return t.state == taskDone })
+	clear(w.tasks[len(kept):])
+	w.tasks = kept
+	w.finished = 0
+}
