@@ -308,6 +308,7 @@ func (w *World) Select(cases ...SelectCase) (chosen int, recvOK bool) {
 		}
 	}
 	if def >= 0 {
+		t.polled = true // nothing was ready: a poll, seen at the task's next point
 		return def, false
 	}
 	for i, k := range cases {

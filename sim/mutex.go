@@ -47,6 +47,7 @@ func (m *Mutex) TryLock() bool {
 	if ok {
 		m.holder = t
 	}
+	t.polled = !ok // a failed try is a poll: seen at the task's next point
 	m.w.record(t, KindTryLock, m.id, boolArg(ok))
 	return ok
 }

@@ -80,6 +80,7 @@ func (m *RWMutex) RLock() {
 func (m *RWMutex) TryRLock() bool {
 	t := m.w.enter(KindTryRLock, m.id, 0)
 	if !m.readerMayEnter() {
+		t.polled = true // a failed try is a poll: seen at the task's next point
 		return false
 	}
 	m.readers = append(m.readers, t)
@@ -101,6 +102,7 @@ func (m *RWMutex) Lock() {
 func (m *RWMutex) TryLock() bool {
 	t := m.w.enter(KindTryLock, m.id, 0)
 	if !m.writerMayEnter() {
+		t.polled = true
 		return false
 	}
 	m.writer = t

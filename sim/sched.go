@@ -75,6 +75,13 @@ func (w *World) finish() *Result {
 	return w.result
 }
 
+// enterPoll is enter for a call that only polls (Yield, a zero Sleep): the
+// scheduler may take the task to have nothing to do (see Task.polled).
+func (w *World) enterPoll(kind Kind, obj int32, arg int64) *Task {
+	w.mustCurrent(kind).polled = true
+	return w.enter(kind, obj, arg)
+}
+
 // enter is the scheduling point every primitive begins with: the scheduler
 // may run other tasks first, then the event is recorded and the caller's
 // action runs atomically until its next point.
@@ -93,6 +100,7 @@ func (w *World) enter(kind Kind, obj int32, arg int64) *Task {
 // again; if t stays the choice, no coroutine switch happens at all.
 func (w *World) turn(t *Task) {
 	next := w.schedule()
+	t.polled = false // the scheduler has seen it; it described this point only
 	if next == t {
 		return
 	}

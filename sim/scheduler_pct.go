@@ -15,6 +15,12 @@ import (
 // bug that needs d ordering constraints is found with probability at least
 // 1/(n*k^(d-1)) per run, for n tasks and k steps.
 //
+// A task that polls — Yield, a zero Sleep, a failed TryLock or TryRLock, a
+// Select that took its default — drops below every other task at that
+// point, as in shuttle and Coyote: it waits for someone else to act, and
+// PCT never preempts, so a poll loop at the top priority would otherwise
+// run until the step budget. A budget under PCT thus means a real livelock.
+//
 // The guarantee needs k close to the run's length: change points drawn from
 // far beyond the end never happen. Find and Explore therefore set Horizon
 // from the longest run seen so far when it is 0.
@@ -68,6 +74,7 @@ type pctSched struct {
 	depth   int64
 	changes []pctChange // sorted by step
 	done    int         // changes already applied
+	lowest  int64       // the next poll demotion's priority, below all others
 }
 
 func (s *pctSched) spawned(t *Task) {
@@ -76,11 +83,20 @@ func (s *pctSched) spawned(t *Task) {
 }
 
 func (s *pctSched) pick(w *World, fireable bool) (*Task, bool, error) {
+	cur := w.current
 	for s.done < len(s.changes) && s.changes[s.done].step <= w.step {
-		if t := w.current; t != nil {
-			t.prio = s.changes[s.done].prio
+		if cur != nil {
+			cur.prio = s.changes[s.done].prio
 		}
 		s.done++
+	}
+	if cur != nil && cur.polled {
+		// A task that polls waits for another to act: it goes below every
+		// other task (as shuttle's and Coyote's PCT do on a yield), or a
+		// poll loop would keep the highest priority and starve the task it
+		// waits for until the step budget.
+		cur.prio = s.lowest
+		s.lowest--
 	}
 	if fireEarly(w, s.rng, fireable) {
 		return nil, false, nil
