@@ -34,6 +34,18 @@ type Scheduler interface {
 	newPicker(rng *rand.Rand) picker
 }
 
+// HorizonScheduler is a Scheduler whose choices are spread over a horizon
+// of steps that should match the length of a run (PCT draws its change
+// points from it). simtest.Find learns the horizon from finished runs when
+// the user left it at 0.
+type HorizonScheduler interface {
+	Scheduler
+	// HorizonSteps returns the horizon, 0 if unset (a default applies).
+	HorizonSteps() int64
+	// WithHorizon returns the same scheduler with the horizon set to steps.
+	WithHorizon(steps int64) Scheduler
+}
+
 // picker is a Scheduler's state during one run.
 type picker interface {
 	// pick chooses a task of w.runnable (len >= 1), or nil to fire the

@@ -22,8 +22,8 @@ import (
 // run until the step budget. A budget under PCT thus means a real livelock.
 //
 // The guarantee needs k close to the run's length: change points drawn from
-// far beyond the end never happen. Find and Explore therefore set Horizon
-// from the longest run seen so far when it is 0.
+// far beyond the end never happen. simtest.Find and Explore therefore set
+// Horizon from the longest finished run so far when it is 0.
 type PCT struct {
 	Depth   int   // bug depth to target; 0 means 3
 	Horizon int64 // the k above: steps the change points are drawn from; 0 means DefaultPCTHorizon
@@ -36,6 +36,15 @@ func (p PCT) String() string {
 		return fmt.Sprintf("pct:%d", p.depth())
 	}
 	return fmt.Sprintf("pct:%d:%d", p.depth(), p.Horizon)
+}
+
+// HorizonSteps returns the horizon, 0 if unset (see HorizonScheduler).
+func (p PCT) HorizonSteps() int64 { return p.Horizon }
+
+// WithHorizon returns p with its horizon set to steps.
+func (p PCT) WithHorizon(steps int64) Scheduler {
+	p.Horizon = steps
+	return p
 }
 
 func (p PCT) depth() int {
