@@ -1,6 +1,9 @@
 package sim
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // waitable is anything a task can block on. It lets the kernel cancel a
 // timed-out wait and explain a deadlock without knowing the primitive.
@@ -63,6 +66,9 @@ func (q *waitQueue) push(t *Task) { q.q = append(q.q, t) }
 
 func (q *waitQueue) len() int { return len(q.q) }
 
+// pushFront queues t ahead of everyone (a barging mutex's overtaken waiter).
+func (q *waitQueue) pushFront(t *Task) { q.q = slices.Insert(q.q, 0, t) }
+
 func (q *waitQueue) pop() *Task {
 	t := q.q[0]
 	copy(q.q, q.q[1:])
@@ -70,6 +76,8 @@ func (q *waitQueue) pop() *Task {
 	q.q = q.q[:len(q.q)-1]
 	return t
 }
+
+func (q *waitQueue) contains(t *Task) bool { return slices.Contains(q.q, t) }
 
 // remove deletes t from the queue, keeping the order of the others.
 func (q *waitQueue) remove(t *Task) bool {

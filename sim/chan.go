@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Chan is a channel between tasks with Go's semantics: unbuffered or
@@ -314,14 +315,52 @@ func (w *World) Select(cases ...SelectCase) (chosen int, recvOK bool) {
 	for i, k := range cases {
 		k.enqueue(wt, i)
 	}
-	w.block(t, selectWait(cases), 0, false)
+	timeout, after := earliestAfter(cases)
+	timedOut := w.block(t, selectWait(cases), timeout, after >= 0)
 	for _, k := range cases {
 		k.dequeue(wt)
+	}
+	if timedOut {
+		return after, true
 	}
 	if wt.closed {
 		panic("sim: send on closed channel in select: " + cases[wt.fired].String())
 	}
 	return wt.fired, wt.ok
+}
+
+// AfterCase is a select arm that proceeds once d of virtual time has
+// passed, like `case <-time.After(d)` in Go, and mixes with arms of any
+// element type. It needs no channel and no timer of its own: the waiting
+// task's timer bounds the wait, so a select in a loop leaves nothing
+// pending behind it (World.After's timer stays until it fires). An arm
+// with d <= 0 is ready at once.
+func (w *World) AfterCase(d time.Duration) SelectCase { return afterCase{d} }
+
+type afterCase struct{ d time.Duration }
+
+func (a afterCase) try(wt *waiter, idx int) bool {
+	if a.d > 0 {
+		return false
+	}
+	wt.fired, wt.ok = idx, true
+	return true
+}
+func (afterCase) enqueue(*waiter, int) {}
+func (afterCase) dequeue(*waiter)      {}
+func (a afterCase) String() string     { return "after " + a.d.String() }
+
+// earliestAfter returns the shortest AfterCase wait among cases and its
+// arm's index, or index -1 if there is none.
+func earliestAfter(cases []SelectCase) (time.Duration, int) {
+	best := -1
+	var d time.Duration
+	for i, k := range cases {
+		if a, ok := k.(afterCase); ok && (best < 0 || a.d < d) {
+			best, d = i, a.d
+		}
+	}
+	return d, best
 }
 
 type selectWait []SelectCase

@@ -43,6 +43,10 @@ type Config struct {
 	// parked, and takes them back when Run returns (see Pool). It is not
 	// part of the run: results are the same with or without one.
 	Pool *Pool
+	// Barging makes every Mutex of the world barge, like sync.Mutex,
+	// unless made with Barging(false): see Barging. Off, a Mutex hands
+	// itself to its longest waiter.
+	Barging bool
 	// Decisions keeps every scheduling decision (Result.Decisions) for
 	// Replay, replay files and shrinking. The seed alone already replays a
 	// run exactly, so this is off by default: at millions of points per
