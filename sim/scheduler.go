@@ -73,7 +73,7 @@ type SchedulerInfo struct {
 // Schedulers lists the schedulers a user can name, in the order help texts
 // show them. A new scheduler is a new file and one line here.
 func Schedulers() []SchedulerInfo {
-	return []SchedulerInfo{randomInfo, pctInfo}
+	return []SchedulerInfo{randomInfo, pctInfo, swarmInfo}
 }
 
 // SchedulerNames lists the bare names of the nameable schedulers.
