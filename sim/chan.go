@@ -213,7 +213,7 @@ func (cw chanWait[T]) cancel(t *Task)              { cw.c.dequeue(&t.waiter) }
 func (cw chanWait[T]) objID() int32                { return cw.c.id }
 
 // SelectCase is one arm of World.Select: a channel's SendCase or RecvCase,
-// or DefaultCase.
+// World.AfterCase, or DefaultCase.
 type SelectCase interface {
 	try(wt *waiter, idx int) bool
 	enqueue(wt *waiter, idx int)
@@ -292,7 +292,9 @@ func (defaultCase) String() string        { return "default" }
 // Select waits until one arm can proceed and runs it, like Go's select.
 // Among several ready arms it picks one at random from the world's "select"
 // stream, so the choice replays with the seed. It returns the chosen arm's
-// index and, for a receive, whether a value (not a close) was received.
+// index and, for a receive, whether a value (not a close) was received (an
+// AfterCase arm counts as a receive). A Select that takes its default is a
+// poll, which PCT takes as "nothing to do".
 func (w *World) Select(cases ...SelectCase) (chosen int, recvOK bool) {
 	t := w.enter(KindSelect, 0, int64(len(cases)))
 	wt := t.startWait()

@@ -41,7 +41,8 @@ func (m *Mutex) Name() string { return m.name }
 func (m *Mutex) Holder() *Task { return m.holder }
 
 // Lock blocks until the running task holds m. Locking a mutex the task
-// already holds is reported as a deadlock, as it would hang in Go.
+// already holds hangs, as in Go, until another task unlocks it (any task
+// may); if none can, the run ends as a deadlock.
 func (m *Mutex) Lock() {
 	t := m.w.enter(KindLock, m.id, 0)
 	m.acquire(t, 0, false)

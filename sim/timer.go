@@ -37,7 +37,9 @@ func (w *World) Sleep(d time.Duration) {
 }
 
 // After returns a channel that receives the virtual time once d has passed,
-// like time.After.
+// like time.After. Its timer stays pending until then, and virtual time
+// passes only when the world idles (or a timer fires early): in a select
+// loop, use AfterCase, which leaves nothing pending behind.
 func (w *World) After(d time.Duration) *Chan[time.Time] {
 	c := NewChan[time.Time](w, fmt.Sprintf("after(%v)", d), 1)
 	tm := &timer{index: -1}

@@ -9,72 +9,75 @@ import (
 	"github.com/drysim/drysim/sim"
 )
 
-func TestABudgetNamesWhoWasStillRunningAndWhoWaitedOnWhat(t *testing.T) {
-	tests := []struct {
-		name    string
-		cfg     sim.Config
-		build   func(w *sim.World)
-		outcome sim.Outcome
-		want    []sim.TaskReport // compared on Task, Blocked, On, Holders, Timed, InCycle, For
-		reason  []string
-	}{
-		{
-			name: "livelock: two tasks yield forever",
-			cfg:  sim.Config{MaxSteps: 1000},
-			build: func(w *sim.World) {
-				for _, name := range []string{"polite-a", "polite-b"} {
-					w.Go(name, func() {
-						for {
-							w.Yield()
-						}
-					})
+// budgetCases end at a budget; their unfinished tasks must be reported.
+var budgetCases = []struct {
+	name    string
+	cfg     sim.Config
+	build   func(w *sim.World)
+	outcome sim.Outcome
+	want    []sim.TaskReport // compared on Task, Blocked, On, Holders, Timed, InCycle, For
+	reason  []string
+}{
+	{
+		name: "livelock: two tasks yield forever",
+		cfg:  sim.Config{MaxSteps: 1000},
+		build: func(w *sim.World) {
+			for _, name := range []string{"polite-a", "polite-b"} {
+				w.Go(name, func() {
+					for {
+						w.Yield()
+					}
+				})
+			}
+		},
+		outcome: sim.StepBudget,
+		want:    []sim.TaskReport{{Task: "polite-a#0"}, {Task: "polite-b#1"}},
+		reason:  []string{"step budget of 1000 events exhausted; 2 unfinished: polite-a#0 runnable for 0s (", "polite-b#1 runnable for 0s ("},
+	},
+	{
+		name: "leak: a receiver nobody sends to, beside a poller",
+		cfg:  sim.Config{MaxTime: time.Minute},
+		build: func(w *sim.World) {
+			results := sim.NewChan[int](w, "results", 0)
+			w.Go("poller", func() {
+				for {
+					w.Sleep(time.Second)
 				}
-			},
-			outcome: sim.StepBudget,
-			want:    []sim.TaskReport{{Task: "polite-a#0"}, {Task: "polite-b#1"}},
-			reason:  []string{"step budget of 1000 events exhausted; 2 unfinished: polite-a#0 runnable for 0s (", "polite-b#1 runnable for 0s ("},
+			})
+			w.Go("leaked", func() { w.Sleep(10 * time.Second); results.Recv() })
 		},
-		{
-			name: "leak: a receiver nobody sends to, beside a poller",
-			cfg:  sim.Config{MaxTime: time.Minute},
-			build: func(w *sim.World) {
-				results := sim.NewChan[int](w, "results", 0)
-				w.Go("poller", func() {
-					for {
-						w.Sleep(time.Second)
-					}
-				})
-				w.Go("leaked", func() { w.Sleep(10 * time.Second); results.Recv() })
-			},
-			outcome: sim.TimeBudget,
-			want: []sim.TaskReport{
-				{Task: "poller#0", Blocked: true, On: "sleep", Timed: true},
-				{Task: "leaked#1", Blocked: true, On: "receive on chan results (empty, no sender)", For: 50 * time.Second},
-			},
-			reason: []string{"leaked#1 blocked for 50s on receive on chan results (empty, no sender)"},
+		outcome: sim.TimeBudget,
+		want: []sim.TaskReport{
+			{Task: "poller#0", Blocked: true, On: "sleep", Timed: true},
+			{Task: "leaked#1", Blocked: true, On: "receive on chan results (empty, no sender)", For: 50 * time.Second},
 		},
-		{
-			name: "deadlock beside a poller: a cycle, not yet final",
-			cfg:  sim.Config{MaxTime: time.Minute},
-			build: func(w *sim.World) {
-				a, b := w.NewMutex("A"), w.NewMutex("B")
-				w.Go("t1", func() { a.Lock(); w.Sleep(time.Millisecond); b.Lock() })
-				w.Go("t2", func() { b.Lock(); w.Sleep(time.Millisecond); a.Lock() })
-				w.Go("poller", func() {
-					for {
-						w.Sleep(time.Second)
-					}
-				})
-			},
-			outcome: sim.TimeBudget,
-			want: []sim.TaskReport{
-				{Task: "t1#0", Blocked: true, On: "mutex B", Holders: []string{"t2#1"}, InCycle: true, For: time.Minute - time.Millisecond},
-				{Task: "t2#1", Blocked: true, On: "mutex A", Holders: []string{"t1#0"}, InCycle: true, For: time.Minute - time.Millisecond},
-				{Task: "poller#2", Blocked: true, On: "sleep", Timed: true},
-			},
-			reason: []string{"t1#0 blocked for 59.999s on mutex B held by t2#1 (waits-for cycle)"},
+		reason: []string{"leaked#1 blocked for 50s on receive on chan results (empty, no sender)"},
+	},
+	{
+		name: "deadlock beside a poller: a cycle, not yet final",
+		cfg:  sim.Config{MaxTime: time.Minute},
+		build: func(w *sim.World) {
+			a, b := w.NewMutex("A"), w.NewMutex("B")
+			w.Go("t1", func() { a.Lock(); w.Sleep(time.Millisecond); b.Lock() })
+			w.Go("t2", func() { b.Lock(); w.Sleep(time.Millisecond); a.Lock() })
+			w.Go("poller", func() {
+				for {
+					w.Sleep(time.Second)
+				}
+			})
 		},
-	}
+		outcome: sim.TimeBudget,
+		want: []sim.TaskReport{
+			{Task: "t1#0", Blocked: true, On: "mutex B", Holders: []string{"t2#1"}, InCycle: true, For: time.Minute - time.Millisecond},
+			{Task: "t2#1", Blocked: true, On: "mutex A", Holders: []string{"t1#0"}, InCycle: true, For: time.Minute - time.Millisecond},
+			{Task: "poller#2", Blocked: true, On: "sleep", Timed: true},
+		},
+		reason: []string{"t1#0 blocked for 59.999s on mutex B held by t2#1 (waits-for cycle)"},
+	},
+}
+
+func TestABudgetNamesWhoWasStillRunningAndWhoWaitedOnWhat(t *testing.T) {
+	tests := budgetCases
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := tc.cfg
