@@ -40,6 +40,9 @@ func (r TaskReport) String() string {
 
 // unfinished reports every task that has not finished, in ID order.
 func (w *World) unfinished() []TaskReport {
+	if w.live == 0 {
+		return nil // a finished run, the common case: no search for cycles
+	}
 	inCycle := map[*Task]bool{}
 	for _, t := range w.findCycle() {
 		inCycle[t] = true
