@@ -48,6 +48,21 @@ var pollingPrograms = []struct {
 			})
 		}
 	}},
+	{"rw-trylock-spin", func(w *sim.World) {
+		rw := w.NewRWMutex("spin", sim.GoRW)
+		w.Go("writer", func() {
+			for !rw.TryLock() {
+			}
+			w.Point(w.Label("write"), 0)
+			rw.Unlock()
+		})
+		w.Go("reader", func() {
+			for !rw.TryRLock() {
+			}
+			w.Point(w.Label("read"), 0)
+			rw.RUnlock()
+		})
+	}},
 	{"select-default-poll", func(w *sim.World) {
 		ch := sim.NewChan[int](w, "ch", 0)
 		w.Go("poller", func() {

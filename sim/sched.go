@@ -75,22 +75,30 @@ func (w *World) finish() *Result {
 	return w.result
 }
 
-// enterPoll is enter for a call that only polls (Yield, a zero Sleep): the
-// scheduler may take the task to have nothing to do (see Task.polled).
-func (w *World) enterPoll(kind Kind, obj int32, arg int64) *Task {
-	w.mustCurrent(kind).polled = true
-	return w.enter(kind, obj, arg)
-}
-
 // enter is the scheduling point every primitive begins with: the scheduler
 // may run other tasks first, then the event is recorded and the caller's
 // action runs atomically until its next point.
 func (w *World) enter(kind Kind, obj int32, arg int64) *Task {
+	return w.point(kind, obj, arg, false)
+}
+
+// enterPoll is enter for a call that only polls (Yield, a zero Sleep): the
+// scheduler may take the task to have nothing to do (see Task.polled).
+func (w *World) enterPoll(kind Kind, obj int32, arg int64) *Task {
+	return w.point(kind, obj, arg, true)
+}
+
+// point is enter and enterPoll, which stay small enough to be inlined: a
+// scheduling point is the kernel's hot path.
+func (w *World) point(kind Kind, obj int32, arg int64, poll bool) *Task {
 	t := w.mustCurrent(kind)
 	if w.killing {
 		return t
 	}
 	t.points++
+	if poll {
+		t.polled = true // a failed try may have set it already: never clear it here
+	}
 	w.turn(t)
 	w.record(t, kind, obj, arg)
 	return t
