@@ -45,13 +45,13 @@ func Prepare(id Identity) (*Prepared, error) {
 	return p, nil
 }
 
-// Scheduler is the identity's scheduler; a PCT without a horizon gets one
-// estimated from the workload's size.
+// Scheduler is the identity's scheduler; one that spreads its choices over
+// a horizon (PCT, swarm) and has none gets one estimated from the
+// workload's size.
 func (p *Prepared) Scheduler() sim.Scheduler {
 	sched := p.Identity.Sched.Get()
-	if pct, ok := sched.(sim.PCT); ok && pct.Horizon == 0 {
-		pct.Horizon = p.Scenario.pctHorizon(p.Identity.Leases)
-		return pct
+	if h, ok := sched.(sim.HorizonScheduler); ok && h.HorizonSteps() == 0 {
+		return h.WithHorizon(p.Scenario.pctHorizon(p.Identity.Leases))
 	}
 	return sched
 }

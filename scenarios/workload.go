@@ -55,6 +55,9 @@ func (d *driver) start() {
 		d.w.Go(fmt.Sprintf("client-%02d", i), func() { d.client(allocator.ID(i+1), share) })
 	}
 	d.w.Go("conductor", d.conduct)
+	// The schedule's own faults (swarm's) end with the safety phase, by
+	// the clock: the conductor may be the task they starve.
+	d.w.CalmAt(d.w.Elapsed() + d.wl.Safety)
 	if d.wl.Operator.Max > 0 {
 		d.w.Go("operator", d.operate)
 	}

@@ -1,6 +1,9 @@
 package sim
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // waitable is anything a task can block on. It lets the kernel cancel a
 // timed-out wait and explain a deadlock without knowing the primitive.
@@ -17,8 +20,12 @@ type waitable interface {
 
 // block parks t on `on` until another task wakes it or, if hasTimeout, until
 // timeout of virtual time has passed. It reports whether the timer ended the
-// wait. A wait with no timeout that closes a waits-for cycle ends the run as
-// a deadlock at once, even if unrelated tasks could still run.
+// wait.
+//
+// Blocking never ends the run by itself, even when the wait closes a
+// waits-for cycle: as in Go, any task may unlock a mutex another task
+// locked, so a cycle is only a deadlock once no task can run and no timer
+// can fire (endStuck). Until then the cycle may still be broken.
 func (w *World) block(t *Task, on waitable, timeout time.Duration, hasTimeout bool) (timedOut bool) {
 	if w.killing {
 		panic(errKilled)
@@ -26,11 +33,10 @@ func (w *World) block(t *Task, on waitable, timeout time.Duration, hasTimeout bo
 	t.state = taskBlocked
 	t.waitOn = on
 	t.timedOut = false
+	t.since = w.now
 	w.removeRunnable(t)
 	if hasTimeout {
 		w.timers.push(&t.timer, w.now+max(timeout, 0), &w.timerSeq)
-	} else if cycle := w.findCycle(t); cycle != nil {
-		w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(cycle)})
 	}
 	w.turn(t)
 	w.timers.remove(&t.timer)
@@ -49,6 +55,7 @@ func (w *World) wake(t *Task) {
 		return
 	}
 	w.timers.remove(&t.timer)
+	t.since = w.now
 	w.makeRunnable(t)
 }
 
@@ -59,6 +66,9 @@ func (q *waitQueue) push(t *Task) { q.q = append(q.q, t) }
 
 func (q *waitQueue) len() int { return len(q.q) }
 
+// pushFront queues t ahead of everyone (a barging mutex's overtaken waiter).
+func (q *waitQueue) pushFront(t *Task) { q.q = slices.Insert(q.q, 0, t) }
+
 func (q *waitQueue) pop() *Task {
 	t := q.q[0]
 	copy(q.q, q.q[1:])
@@ -66,6 +76,8 @@ func (q *waitQueue) pop() *Task {
 	q.q = q.q[:len(q.q)-1]
 	return t
 }
+
+func (q *waitQueue) contains(t *Task) bool { return slices.Contains(q.q, t) }
 
 // remove deletes t from the queue, keeping the order of the others.
 func (q *waitQueue) remove(t *Task) bool {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Chan is a channel between tasks with Go's semantics: unbuffered or
@@ -212,7 +213,7 @@ func (cw chanWait[T]) cancel(t *Task)              { cw.c.dequeue(&t.waiter) }
 func (cw chanWait[T]) objID() int32                { return cw.c.id }
 
 // SelectCase is one arm of World.Select: a channel's SendCase or RecvCase,
-// or DefaultCase.
+// World.AfterCase, or DefaultCase.
 type SelectCase interface {
 	try(wt *waiter, idx int) bool
 	enqueue(wt *waiter, idx int)
@@ -291,7 +292,9 @@ func (defaultCase) String() string        { return "default" }
 // Select waits until one arm can proceed and runs it, like Go's select.
 // Among several ready arms it picks one at random from the world's "select"
 // stream, so the choice replays with the seed. It returns the chosen arm's
-// index and, for a receive, whether a value (not a close) was received.
+// index and, for a receive, whether a value (not a close) was received (an
+// AfterCase arm counts as a receive). A Select that takes its default is a
+// poll, which PCT takes as "nothing to do".
 func (w *World) Select(cases ...SelectCase) (chosen int, recvOK bool) {
 	t := w.enter(KindSelect, 0, int64(len(cases)))
 	wt := t.startWait()
@@ -308,19 +311,58 @@ func (w *World) Select(cases ...SelectCase) (chosen int, recvOK bool) {
 		}
 	}
 	if def >= 0 {
+		t.polled = true // nothing was ready: a poll, seen at the task's next point
 		return def, false
 	}
 	for i, k := range cases {
 		k.enqueue(wt, i)
 	}
-	w.block(t, selectWait(cases), 0, false)
+	timeout, after := earliestAfter(cases)
+	timedOut := w.block(t, selectWait(cases), timeout, after >= 0)
 	for _, k := range cases {
 		k.dequeue(wt)
+	}
+	if timedOut {
+		return after, true
 	}
 	if wt.closed {
 		panic("sim: send on closed channel in select: " + cases[wt.fired].String())
 	}
 	return wt.fired, wt.ok
+}
+
+// AfterCase is a select arm that proceeds once d of virtual time has
+// passed, like `case <-time.After(d)` in Go, and mixes with arms of any
+// element type. It needs no channel and no timer of its own: the waiting
+// task's timer bounds the wait, so a select in a loop leaves nothing
+// pending behind it (World.After's timer stays until it fires). An arm
+// with d <= 0 is ready at once.
+func (w *World) AfterCase(d time.Duration) SelectCase { return afterCase{d} }
+
+type afterCase struct{ d time.Duration }
+
+func (a afterCase) try(wt *waiter, idx int) bool {
+	if a.d > 0 {
+		return false
+	}
+	wt.fired, wt.ok = idx, true
+	return true
+}
+func (afterCase) enqueue(*waiter, int) {}
+func (afterCase) dequeue(*waiter)      {}
+func (a afterCase) String() string     { return "after " + a.d.String() }
+
+// earliestAfter returns the shortest AfterCase wait among cases and its
+// arm's index, or index -1 if there is none.
+func earliestAfter(cases []SelectCase) (time.Duration, int) {
+	best := -1
+	var d time.Duration
+	for i, k := range cases {
+		if a, ok := k.(afterCase); ok && (best < 0 || a.d < d) {
+			best, d = i, a.d
+		}
+	}
+	return d, best
 }
 
 type selectWait []SelectCase

@@ -1,32 +1,62 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
-// Cond is a condition variable over a Mutex, like sync.Cond.
+// Locker is a lock a Cond can wait on, like sync.Locker: a *Mutex, an
+// *RWMutex (its write lock), RWMutex.RLocker, or a type of the caller's
+// that locks one of them.
+type Locker interface {
+	Lock()
+	Unlock()
+}
+
+// kernelLocker is a Locker of this package. Cond.Wait releases it with no
+// scheduling point of its own, atomically with queuing the waiter.
+type kernelLocker interface {
+	Locker
+	releaseFor(t *Task) error
+}
+
+// Cond is a condition variable over a Locker, like sync.Cond.
 type Cond struct {
 	w       *World
 	id      int32
 	name    string
-	L       *Mutex
+	L       Locker
 	waiters waitQueue
 }
 
 // NewCond makes a condition variable whose Wait releases and retakes l.
-func (w *World) NewCond(name string, l *Mutex) *Cond {
+func (w *World) NewCond(name string, l Locker) *Cond {
 	return &Cond{w: w, id: w.register(name), name: name, L: l}
 }
 
 // Wait atomically releases c.L and blocks until Signal or Broadcast, then
 // retakes c.L before returning. As with sync.Cond, callers loop on their
 // condition: a wake-up is a hint, not a promise.
+//
+// A Locker of this package is released with no scheduling point of its
+// own. Any other Locker's Unlock is called after the task has joined the
+// queue, as sync.Cond does, so a Signal between that Unlock and the block
+// still wakes it.
 func (c *Cond) Wait() {
 	t := c.w.enter(KindWait, c.id, 0)
-	if c.L.holder == nil {
-		panic(fmt.Sprintf("sim: Cond %s: Wait with %s unlocked", c.name, c.L.name))
-	}
 	c.waiters.push(t)
-	c.L.release()
-	c.w.block(t, c, 0, false)
+	if kl, ok := c.L.(kernelLocker); ok {
+		if err := kl.releaseFor(t); err != nil {
+			c.waiters.remove(t)
+			panic(fmt.Sprintf("sim: Cond %s: Wait with its lock not held: %s", c.name, strings.TrimPrefix(err.Error(), "sim: ")))
+		}
+		c.w.block(t, c, 0, false)
+	} else {
+		c.L.Unlock()
+		if c.waiters.contains(t) { // not signalled while unlocking
+			c.w.block(t, c, 0, false)
+		}
+	}
 	c.L.Lock()
 }
 

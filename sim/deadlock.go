@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -51,37 +52,58 @@ func stuckForever(t *Task) bool {
 	return t.state == taskBlocked && t.timer.index < 0
 }
 
-// findCycle looks for a path of permanent waits from start's holders back to
-// start. It returns the tasks on the cycle, start first, or nil.
-func (w *World) findCycle(start *Task) []*Task {
-	type frame struct {
-		t    *Task
-		next []*Task
-	}
-	visited := map[*Task]bool{start: true}
-	path := []frame{{t: start, next: start.waitOn.holders(nil)}}
-	for len(path) > 0 {
-		top := &path[len(path)-1]
-		if len(top.next) == 0 {
-			path = path[:len(path)-1]
+// findCycle looks for a waits-for cycle among the tasks that wait with no
+// timer, by one depth-first search that starts from each such task in ID
+// order, so the same world state always yields the same cycle. It returns
+// the tasks on the cycle, first waiter first, or nil.
+func (w *World) findCycle() []*Task {
+	const onPath, finished = 1, 2
+	state := map[*Task]uint8{}
+	for _, root := range w.tasks {
+		if !stuckForever(root) || state[root] != 0 {
 			continue
 		}
-		h := top.next[0]
-		top.next = top.next[1:]
-		if h == start {
-			cycle := make([]*Task, len(path))
-			for i, f := range path {
-				cycle[i] = f.t
+		state[root] = onPath
+		path := []cycleFrame{{t: root, next: root.waitOn.holders(nil)}}
+		for len(path) > 0 {
+			top := &path[len(path)-1]
+			if len(top.next) == 0 {
+				state[top.t] = finished
+				path = path[:len(path)-1]
+				continue
 			}
-			return cycle
+			h := top.next[0]
+			top.next = top.next[1:]
+			switch {
+			case !stuckForever(h) || state[h] == finished:
+			case state[h] == onPath:
+				return cycleFrom(path, h)
+			default:
+				state[h] = onPath
+				path = append(path, cycleFrame{t: h, next: h.waitOn.holders(nil)})
+			}
 		}
-		if visited[h] || !stuckForever(h) {
-			continue
-		}
-		visited[h] = true
-		path = append(path, frame{t: h, next: h.waitOn.holders(nil)})
 	}
 	return nil
+}
+
+// cycleFrame is one task on findCycle's search path.
+type cycleFrame struct {
+	t    *Task
+	next []*Task // holders not yet followed
+}
+
+// cycleFrom cuts the cycle that closes at h out of a search path.
+func cycleFrom(path []cycleFrame, h *Task) []*Task {
+	var cycle []*Task
+	for i := len(path) - 1; i >= 0; i-- {
+		cycle = append(cycle, path[i].t)
+		if path[i].t == h {
+			break
+		}
+	}
+	slices.Reverse(cycle)
+	return cycle
 }
 
 // deadlockReport describes every blocked task and, if given, the cycle.

@@ -9,67 +9,104 @@ import (
 	"github.com/drysim/drysim/sim"
 )
 
+// deadlockCases are real deadlocks: each must be reported, with its cycle
+// when it has one and with the fragments of the report given.
+var deadlockCases = []struct {
+	name  string
+	build func(w *sim.World)
+	cycle bool     // a waits-for cycle must be named
+	want  []string // fragments the report must contain
+}{
+	{
+		name: "abba",
+		build: func(w *sim.World) {
+			a, b := w.NewMutex("A"), w.NewMutex("B")
+			w.Go("t1", func() { a.Lock(); w.Sleep(time.Millisecond); b.Lock() })
+			w.Go("t2", func() { b.Lock(); w.Sleep(time.Millisecond); a.Lock() })
+		},
+		cycle: true,
+		want:  []string{"t1#0 waits for mutex B held by t2#1", "t2#1 waits for mutex A held by t1#0"},
+	},
+	{
+		name: "relock",
+		build: func(w *sim.World) {
+			m := w.NewMutex("M")
+			w.Go("t1", func() { m.Lock(); m.Lock() })
+		},
+		cycle: true,
+		want:  []string{"t1#0 waits for mutex M held by t1#0"},
+	},
+	{
+		name: "rwr-go-policy",
+		build: func(w *sim.World) {
+			rw := w.NewRWMutex("RW", sim.GoRW)
+			w.Go("reader", func() { rw.RLock(); w.Sleep(time.Millisecond); rw.RLock() })
+			w.Go("writer", func() { w.Sleep(time.Microsecond); rw.Lock(); rw.Unlock() })
+		},
+		cycle: true,
+		want:  []string{"reader#0 waits for read lock RW held by writer#1", "writer#1 waits for write lock RW held by reader#0"},
+	},
+	{
+		name: "send-while-holding",
+		build: func(w *sim.World) {
+			m := w.NewMutex("L")
+			ch := sim.NewChan[int](w, "results", 0)
+			w.Go("sender", func() { m.Lock(); ch.Send(1); m.Unlock() })
+			w.Go("other", func() { w.Sleep(time.Millisecond); m.Lock() })
+		},
+		want: []string{"sender#0 waits for send on chan results", "other#1 waits for mutex L held by sender#0"},
+	},
+	{
+		name: "waitgroup-never-done",
+		build: func(w *sim.World) {
+			wg := w.NewWaitGroup("workers")
+			wg.Add(2)
+			w.Go("worker", func() { wg.Done() })
+			w.Go("main", func() { wg.Wait() })
+		},
+		want: []string{"main#1 waits for waitgroup workers (counter 1)"},
+	},
+	{
+		name: "dining-philosophers",
+		build: func(w *sim.World) {
+			forks := []*sim.Mutex{w.NewMutex("f0"), w.NewMutex("f1"), w.NewMutex("f2")}
+			for i, name := range []string{"p0", "p1", "p2"} {
+				left, right := forks[i], forks[(i+1)%3]
+				w.Go(name, func() { left.Lock(); w.Sleep(time.Millisecond); right.Lock() })
+			}
+		},
+		cycle: true,
+		want:  []string{"p0#0 waits for mutex f1 held by p1#1", "p1#1 waits for mutex f2 held by p2#2", "p2#2 waits for mutex f0 held by p0#0"},
+	},
+	{
+		name: "holder-exited",
+		build: func(w *sim.World) {
+			m := w.NewMutex("M")
+			w.Go("leaver", func() { m.Lock() })
+			w.Go("waiter", func() { w.Sleep(time.Millisecond); m.Lock() })
+		},
+		want: []string{"waiter#1 waits for mutex M held by leaver#0 (exited)"},
+	},
+	{
+		name: "cond-never-signalled",
+		build: func(w *sim.World) {
+			m := w.NewMutex("M")
+			c := w.NewCond("ready", m)
+			w.Go("waiter", func() { m.Lock(); c.Wait() })
+			w.Go("other", func() { w.Sleep(time.Second); m.Lock(); m.Unlock() })
+		},
+		want: []string{"waiter#0 waits for cond ready"},
+	},
+}
+
 func TestDeadlocksAreReportedWithWhoWaitsForWhom(t *testing.T) {
-	tests := []struct {
-		name  string
-		build func(w *sim.World)
-		cycle bool     // a waits-for cycle must be named
-		want  []string // fragments the report must contain
-	}{
-		{
-			name: "abba",
-			build: func(w *sim.World) {
-				a, b := w.NewMutex("A"), w.NewMutex("B")
-				w.Go("t1", func() { a.Lock(); w.Sleep(time.Millisecond); b.Lock() })
-				w.Go("t2", func() { b.Lock(); w.Sleep(time.Millisecond); a.Lock() })
-			},
-			cycle: true,
-			want:  []string{"t1#0 waits for mutex B held by t2#1", "t2#1 waits for mutex A held by t1#0"},
-		},
-		{
-			name: "relock",
-			build: func(w *sim.World) {
-				m := w.NewMutex("M")
-				w.Go("t1", func() { m.Lock(); m.Lock() })
-			},
-			cycle: true,
-			want:  []string{"t1#0 waits for mutex M held by t1#0"},
-		},
-		{
-			name: "rwr-go-policy",
-			build: func(w *sim.World) {
-				rw := w.NewRWMutex("RW", sim.GoRW)
-				w.Go("reader", func() { rw.RLock(); w.Sleep(time.Millisecond); rw.RLock() })
-				w.Go("writer", func() { w.Sleep(time.Microsecond); rw.Lock(); rw.Unlock() })
-			},
-			cycle: true,
-			want:  []string{"reader#0 waits for read lock RW held by writer#1", "writer#1 waits for write lock RW held by reader#0"},
-		},
-		{
-			name: "send-while-holding",
-			build: func(w *sim.World) {
-				m := w.NewMutex("L")
-				ch := sim.NewChan[int](w, "results", 0)
-				w.Go("sender", func() { m.Lock(); ch.Send(1); m.Unlock() })
-				w.Go("other", func() { w.Sleep(time.Millisecond); m.Lock() })
-			},
-			want: []string{"sender#0 waits for send on chan results", "other#1 waits for mutex L held by sender#0"},
-		},
-		{
-			name: "waitgroup-never-done",
-			build: func(w *sim.World) {
-				wg := w.NewWaitGroup("workers")
-				wg.Add(2)
-				w.Go("worker", func() { wg.Done() })
-				w.Go("main", func() { wg.Wait() })
-			},
-			want: []string{"main#1 waits for waitgroup workers (counter 1)"},
-		},
-	}
+	tests := deadlockCases
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for seed := uint64(1); seed <= 20; seed++ {
-				w := sim.New(sim.Config{Seed: seed})
+			// Sleeps order each program's steps, so early timers stay off.
+			for seed := uint64(1); seed <= 60; seed++ {
+				schedulers := []sim.Scheduler{sim.Random{}, sim.PCT{Depth: 2}, sim.PCT{Depth: 3}}
+				w := sim.New(sim.Config{Seed: seed, Scheduler: schedulers[seed%3]})
 				tc.build(w)
 				res := w.Run()
 				require.Equal(t, sim.Deadlock, res.Outcome, "seed %d: %s", seed, res.Reason())

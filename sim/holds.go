@@ -23,7 +23,9 @@ type taskLock struct {
 // LockHolds reads the lock holds out of the trace: a Lock (or LockTimeout)
 // acquires at once unless the task's next event is a wake on that lock,
 // which then is the acquisition (or a timeout, which holds nothing); an
-// acquired TryLock holds from its own step; Unlock ends the hold.
+// acquired TryLock holds from its own step; Unlock ends the hold. A waiter
+// of a barging mutex may be woken and lose the race again: of a run of
+// wakes on the same lock, the last is the acquisition.
 func (tr *Trace) LockHolds() []Hold {
 	var holds []Hold
 	pending := map[int32]Event{} // a lock attempt whose outcome the task's next event tells
@@ -31,12 +33,13 @@ func (tr *Trace) LockHolds() []Hold {
 	var last Event
 	for e := range tr.All() {
 		last = e
-		if p, ok := pending[e.Task]; ok {
+		if p, ok := pending[e.Task]; ok && e.Kind != KindTimer { // the wait's own timer tells nothing yet
 			delete(pending, e.Task)
 			switch {
 			case e.Kind == KindWake && e.Obj == p.Obj && e.Arg == 1: // timed out
 			case e.Kind == KindWake && e.Obj == p.Obj:
-				open[taskLock{e.Task, e.Obj}] = e
+				pending[e.Task] = e // another wake may follow (barging)
+				continue
 			default:
 				open[taskLock{p.Task, p.Obj}] = p
 			}
@@ -51,6 +54,11 @@ func (tr *Trace) LockHolds() []Hold {
 				delete(open, taskLock{e.Task, e.Obj})
 				holds = append(holds, hold(tr, start, e, true))
 			}
+		}
+	}
+	for _, p := range pending { //drysim:order-independent: sorted below
+		if p.Kind == KindWake { // acquired at the run's last event
+			holds = append(holds, hold(tr, p, last, false))
 		}
 	}
 	for _, start := range open { //drysim:order-independent: sorted below

@@ -50,8 +50,12 @@ type Result struct {
 	Misfits   int           // decisions a lenient Replay could not follow
 	Deadlock  *DeadlockReport
 	Panic     *PanicReport
-	Trace     *Trace // nil unless Config.Trace
-	reason    string
+	// Unfinished lists, in ID order, every task the end of the run cut
+	// off: runnable, or blocked on what and for how long. After a budget it
+	// is the livelock or leak finding; Reason names the first few.
+	Unfinished []TaskReport
+	Trace      *Trace // nil unless Config.Trace
+	reason     string
 }
 
 // Reason is a one-line explanation of the outcome.
@@ -96,6 +100,10 @@ func (w *World) makeResult() *Result {
 		Deadlock:  w.end.deadlock,
 		Panic:     w.end.panic,
 		reason:    w.end.reason,
+	}
+	r.Unfinished = w.unfinished()
+	if r.Outcome == StepBudget || r.Outcome == TimeBudget {
+		r.reason += unfinishedSummary(r.Unfinished)
 	}
 	if w.cfg.Trace {
 		r.Trace = w.snapshotTrace()

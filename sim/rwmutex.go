@@ -80,6 +80,7 @@ func (m *RWMutex) RLock() {
 func (m *RWMutex) TryRLock() bool {
 	t := m.w.enter(KindTryRLock, m.id, 0)
 	if !m.readerMayEnter() {
+		t.polled = true // a failed try is a poll: seen at the task's next point
 		return false
 	}
 	m.readers = append(m.readers, t)
@@ -101,6 +102,7 @@ func (m *RWMutex) Lock() {
 func (m *RWMutex) TryLock() bool {
 	t := m.w.enter(KindTryLock, m.id, 0)
 	if !m.writerMayEnter() {
+		t.polled = true
 		return false
 	}
 	m.writer = t
@@ -110,36 +112,67 @@ func (m *RWMutex) TryLock() bool {
 // RUnlock releases one read lock.
 func (m *RWMutex) RUnlock() {
 	t := m.w.enter(KindRUnlock, m.id, 0)
+	if err := m.releaseRead(t); err != nil {
+		panic(err.Error())
+	}
+}
+
+// releaseRead gives up one read lock, t's own if it holds one. No
+// scheduling point: RUnlock and Cond.Wait have made theirs.
+func (m *RWMutex) releaseRead(t *Task) error {
 	i := slices.Index(m.readers, t)
 	if i < 0 && len(m.readers) > 0 {
 		i = 0 // as in Go, another task may release a read lock
 	}
 	if i < 0 {
-		panic(fmt.Sprintf("sim: RUnlock of unlocked RWMutex %s by %s", m.name, t))
+		return fmt.Errorf("sim: RUnlock of unlocked RWMutex %s by %s", m.name, t)
 	}
 	m.readers = slices.Delete(m.readers, i, i+1)
 	if len(m.readers) == 0 {
 		m.admitWriter()
 	}
+	return nil
 }
 
 // Unlock releases the write lock.
 func (m *RWMutex) Unlock() {
 	t := m.w.enter(KindUnlock, m.id, 0)
+	if err := m.releaseWrite(t); err != nil {
+		panic(err.Error())
+	}
+}
+
+// releaseWrite gives up the write lock and admits who is next. No
+// scheduling point: Unlock and Cond.Wait have made theirs.
+func (m *RWMutex) releaseWrite(t *Task) error {
 	if m.writer == nil {
-		panic(fmt.Sprintf("sim: Unlock of RWMutex %s by %s, which is not write-locked", m.name, t))
+		return fmt.Errorf("sim: Unlock of RWMutex %s by %s, which is not write-locked", m.name, t)
 	}
 	m.writer = nil
 	if m.policy == WriterPreferring && m.wq.len() > 0 {
 		m.admitWriter()
-		return
+		return nil
 	}
 	if m.rq.len() > 0 {
 		m.admitReaders()
-		return
+		return nil
 	}
 	m.admitWriter()
+	return nil
 }
+
+// RLocker returns a Locker whose Lock and Unlock call RLock and RUnlock,
+// like sync.RWMutex.RLocker; a Cond over it waits holding a read lock.
+func (m *RWMutex) RLocker() Locker { return rlocker{m} }
+
+type rlocker struct{ m *RWMutex }
+
+func (r rlocker) Lock()   { r.m.RLock() }
+func (r rlocker) Unlock() { r.m.RUnlock() }
+
+func (r rlocker) releaseFor(t *Task) error { return r.m.releaseRead(t) }
+
+func (m *RWMutex) releaseFor(t *Task) error { return m.releaseWrite(t) }
 
 func (m *RWMutex) admitWriter() {
 	if m.wq.len() == 0 {

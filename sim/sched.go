@@ -79,9 +79,25 @@ func (w *World) finish() *Result {
 // may run other tasks first, then the event is recorded and the caller's
 // action runs atomically until its next point.
 func (w *World) enter(kind Kind, obj int32, arg int64) *Task {
+	return w.point(kind, obj, arg, false)
+}
+
+// enterPoll is enter for a call that only polls (Yield, a zero Sleep): the
+// scheduler may take the task to have nothing to do (see Task.polled).
+func (w *World) enterPoll(kind Kind, obj int32, arg int64) *Task {
+	return w.point(kind, obj, arg, true)
+}
+
+// point is enter and enterPoll, which stay small enough to be inlined: a
+// scheduling point is the kernel's hot path.
+func (w *World) point(kind Kind, obj int32, arg int64, poll bool) *Task {
 	t := w.mustCurrent(kind)
 	if w.killing {
 		return t
+	}
+	t.points++
+	if poll {
+		t.polled = true // a failed try may have set it already: never clear it here
 	}
 	w.turn(t)
 	w.record(t, kind, obj, arg)
@@ -92,6 +108,7 @@ func (w *World) enter(kind Kind, obj int32, arg int64) *Task {
 // again; if t stays the choice, no coroutine switch happens at all.
 func (w *World) turn(t *Task) {
 	next := w.schedule()
+	t.polled = false // the scheduler has seen it; it described this point only
 	if next == t {
 		return
 	}
@@ -169,32 +186,37 @@ func (w *World) canFireEarly() bool {
 // decide asks the scheduler for one choice and records it. ok is false when
 // the choice was to fire a timer early (or when it ended the run).
 func (w *World) decide(fireable bool) (*Task, bool) {
-	d, err := w.sched.pick(w, fireable)
+	next, fallback, err := w.sched.pick(w, fireable)
 	if err != nil {
 		w.endRun(&ending{outcome: Diverged, reason: err.Error()})
 		return nil, false
 	}
 	if w.cfg.Decisions {
-		d.Step = w.step
+		d := Decision{Step: w.step, Task: FireTimer, Fallback: fallback}
+		if next != nil {
+			d.Task = next.id
+		}
 		w.decisions = append(w.decisions, d)
 	}
-	if d.Task == FireTimer {
+	if next == nil {
 		// A decided firing happens even past RunUntil's bound, which then
 		// pauses right after it: pausing never changes the run.
 		w.paused = w.timers.peek().when > w.pauseAt
 		w.fireTimer()
 		return nil, false
 	}
-	return w.tasks[d.Task], true
+	return next, true
 }
 
-// endStuck ends a run in which no task can run and no timer is pending.
+// endStuck ends a run in which no task can run and no timer is pending:
+// only now is a waits-for cycle a deadlock, since no task is left that could
+// unlock a lock on it.
 func (w *World) endStuck() {
 	if w.live == 0 {
 		w.endRun(&ending{outcome: Done})
 		return
 	}
-	w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(nil)})
+	w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(w.findCycle())})
 }
 
 func (w *World) endRun(e *ending) {
@@ -216,6 +238,8 @@ func (w *World) killAll() {
 			continue
 		}
 		w.current = t
+		t.cutWait = t.Waiting()
+		t.cut = true
 		if t.started {
 			t.killed = true
 			t.coro.resume()

@@ -34,10 +34,24 @@ type Scheduler interface {
 	newPicker(rng *rand.Rand) picker
 }
 
+// HorizonScheduler is a Scheduler whose choices are spread over a horizon
+// of steps that should match the length of a run (PCT draws its change
+// points from it). simtest.Find learns the horizon from finished runs when
+// the user left it at 0.
+type HorizonScheduler interface {
+	Scheduler
+	// HorizonSteps returns the horizon, 0 if unset (a default applies).
+	HorizonSteps() int64
+	// WithHorizon returns the same scheduler with the horizon set to steps.
+	WithHorizon(steps int64) Scheduler
+}
+
 // picker is a Scheduler's state during one run.
 type picker interface {
-	// pick chooses among w.runnable (len >= 1), or FireTimer if fireable.
-	pick(w *World, fireable bool) (Decision, error)
+	// pick chooses a task of w.runnable (len >= 1), or nil to fire the
+	// earliest timer (only if fireable). fallback marks a choice that
+	// equals Replay's fixed rule (Decision.Fallback).
+	pick(w *World, fireable bool) (next *Task, fallback bool, err error)
 	spawned(t *Task)
 }
 
@@ -59,7 +73,7 @@ type SchedulerInfo struct {
 // Schedulers lists the schedulers a user can name, in the order help texts
 // show them. A new scheduler is a new file and one line here.
 func Schedulers() []SchedulerInfo {
-	return []SchedulerInfo{randomInfo, pctInfo}
+	return []SchedulerInfo{randomInfo, pctInfo, swarmInfo}
 }
 
 // SchedulerNames lists the bare names of the nameable schedulers.

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -23,13 +24,14 @@ func (c Chooser) String() string { return "chooser" }
 func (c Chooser) newPicker(*rand.Rand) picker { return &chooserSched{c: c} }
 
 type chooserSched struct {
-	c    Chooser
-	opts []int32
+	c     Chooser
+	tasks []*Task // the runnable tasks in ID order
+	opts  []int32 // their IDs
 }
 
 func (s *chooserSched) spawned(*Task) {}
 
-func (s *chooserSched) pick(w *World, fireable bool) (d Decision, err error) {
+func (s *chooserSched) pick(w *World, fireable bool) (next *Task, _ bool, err error) {
 	defer func() {
 		// A panic in Choose is the caller's (a property-testing library
 		// aborting its test case): end the run and re-raise it from Run.
@@ -38,17 +40,18 @@ func (s *chooserSched) pick(w *World, fireable bool) (d Decision, err error) {
 			err = fmt.Errorf("chooser panicked: %v", r)
 		}
 	}()
+	s.tasks = append(s.tasks[:0], w.runnable...)
+	slices.SortFunc(s.tasks, func(a, b *Task) int { return cmp.Compare(a.id, b.id) })
 	s.opts = s.opts[:0]
-	for _, t := range w.runnable {
+	for _, t := range s.tasks {
 		s.opts = append(s.opts, t.id)
 	}
-	slices.Sort(s.opts)
 	i := s.c.Choose(s.opts, fireable)
 	switch {
 	case fireable && i == len(s.opts):
-		return Decision{Task: FireTimer}, nil
+		return nil, false, nil
 	case i < 0 || i >= len(s.opts):
-		return Decision{}, fmt.Errorf("chooser picked option %d of %d", i, len(s.opts))
+		return nil, false, fmt.Errorf("chooser picked option %d of %d", i, len(s.opts))
 	}
-	return Decision{Task: s.opts[i]}, nil
+	return s.tasks[i], false, nil
 }

@@ -15,9 +15,15 @@ import (
 // bug that needs d ordering constraints is found with probability at least
 // 1/(n*k^(d-1)) per run, for n tasks and k steps.
 //
+// A task that polls — Yield, a zero Sleep, a failed TryLock or TryRLock, a
+// Select that took its default — drops below every other task at that
+// point, as in shuttle and Coyote: it waits for someone else to act, and
+// PCT never preempts, so a poll loop at the top priority would otherwise
+// run until the step budget. A budget under PCT thus means a real livelock.
+//
 // The guarantee needs k close to the run's length: change points drawn from
-// far beyond the end never happen. Find and Explore therefore set Horizon
-// from the longest run seen so far when it is 0.
+// far beyond the end never happen. simtest.Find and Explore therefore set
+// Horizon from the longest finished run so far when it is 0.
 type PCT struct {
 	Depth   int   // bug depth to target; 0 means 3
 	Horizon int64 // the k above: steps the change points are drawn from; 0 means DefaultPCTHorizon
@@ -30,6 +36,15 @@ func (p PCT) String() string {
 		return fmt.Sprintf("pct:%d", p.depth())
 	}
 	return fmt.Sprintf("pct:%d:%d", p.depth(), p.Horizon)
+}
+
+// HorizonSteps returns the horizon, 0 if unset (see HorizonScheduler).
+func (p PCT) HorizonSteps() int64 { return p.Horizon }
+
+// WithHorizon returns p with its horizon set to steps.
+func (p PCT) WithHorizon(steps int64) Scheduler {
+	p.Horizon = steps
+	return p
 }
 
 func (p PCT) depth() int {
@@ -68,6 +83,7 @@ type pctSched struct {
 	depth   int64
 	changes []pctChange // sorted by step
 	done    int         // changes already applied
+	lowest  int64       // the next poll demotion's priority, below all others
 }
 
 func (s *pctSched) spawned(t *Task) {
@@ -75,15 +91,24 @@ func (s *pctSched) spawned(t *Task) {
 	t.prio = s.depth + s.rng.Int64N(1<<40)
 }
 
-func (s *pctSched) pick(w *World, fireable bool) (Decision, error) {
+func (s *pctSched) pick(w *World, fireable bool) (*Task, bool, error) {
+	cur := w.current
 	for s.done < len(s.changes) && s.changes[s.done].step <= w.step {
-		if t := w.current; t != nil {
-			t.prio = s.changes[s.done].prio
+		if cur != nil {
+			cur.prio = s.changes[s.done].prio
 		}
 		s.done++
 	}
+	if cur != nil && cur.polled {
+		// A task that polls waits for another to act: it goes below every
+		// other task (as shuttle's and Coyote's PCT do on a yield), or a
+		// poll loop would keep the highest priority and starve the task it
+		// waits for until the step budget.
+		cur.prio = s.lowest
+		s.lowest--
+	}
 	if fireEarly(w, s.rng, fireable) {
-		return Decision{Task: FireTimer}, nil
+		return nil, false, nil
 	}
 	best := w.runnable[0]
 	for _, t := range w.runnable[1:] {
@@ -91,7 +116,7 @@ func (s *pctSched) pick(w *World, fireable bool) (Decision, error) {
 			best = t
 		}
 	}
-	return Decision{Task: best.id}, nil
+	return best, false, nil
 }
 
 // DefaultPCTHorizon is the horizon PCT uses when nothing better is known.

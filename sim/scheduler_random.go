@@ -16,11 +16,11 @@ type randomSched struct{ rng *rand.Rand }
 
 func (s *randomSched) spawned(*Task) {}
 
-func (s *randomSched) pick(w *World, fireable bool) (Decision, error) {
+func (s *randomSched) pick(w *World, fireable bool) (*Task, bool, error) {
 	if fireEarly(w, s.rng, fireable) {
-		return Decision{Task: FireTimer}, nil
+		return nil, false, nil
 	}
-	return Decision{Task: w.runnable[s.rng.IntN(len(w.runnable))].id}, nil
+	return w.runnable[s.rng.IntN(len(w.runnable))], false, nil
 }
 
 var randomInfo = SchedulerInfo{

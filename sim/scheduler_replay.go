@@ -31,31 +31,35 @@ type replaySched struct {
 
 func (s *replaySched) spawned(*Task) {}
 
-func (s *replaySched) pick(w *World, fireable bool) (Decision, error) {
-	fb := fallbackTask(w).id
+func (s *replaySched) pick(w *World, fireable bool) (*Task, bool, error) {
+	fb := fallbackTask(w)
 	if s.pos >= len(s.r.Decisions) {
-		return Decision{Task: fb, Fallback: true}, nil
+		return fb, true, nil
 	}
 	d := s.r.Decisions[s.pos]
 	s.pos++
-	switch {
-	case d.Task == DefaultDecision:
-		return Decision{Task: fb, Fallback: true}, nil
-	case fits(w, d, fireable):
-		return Decision{Task: d.Task, Fallback: d.Task == fb}, nil
-	case s.r.Strict:
-		return Decision{}, fmt.Errorf("replay diverged at decision %d (step %d): %s does not fit; runnable: %s",
+	if d.Task == DefaultDecision {
+		return fb, true, nil
+	}
+	if t, ok := fits(w, d, fireable); ok {
+		return t, t == fb, nil
+	}
+	if s.r.Strict {
+		return nil, false, fmt.Errorf("replay diverged at decision %d (step %d): %s does not fit; runnable: %s",
 			s.pos-1, w.step, describeDecision(w, d), runnableNames(w))
 	}
 	w.misfits++
-	return Decision{Task: fb, Fallback: true}, nil
+	return fb, true, nil
 }
 
-func fits(w *World, d Decision, fireable bool) bool {
+// fits reports whether decision d can be followed now, and which task it
+// runs (nil for a timer firing).
+func fits(w *World, d Decision, fireable bool) (*Task, bool) {
 	if d.Task == FireTimer {
-		return fireable
+		return nil, fireable
 	}
-	return d.Task >= 0 && int(d.Task) < len(w.tasks) && w.tasks[d.Task].runIdx >= 0
+	t := w.taskByID(d.Task)
+	return t, t != nil && t.runIdx >= 0
 }
 
 func fallbackTask(w *World) *Task {
@@ -75,8 +79,10 @@ func describeDecision(w *World, d Decision) string {
 	switch {
 	case d.Task == FireTimer:
 		return "firing a timer"
-	case d.Task >= 0 && int(d.Task) < len(w.tasks):
-		return "running task " + w.tasks[d.Task].String()
+	case w.taskByID(d.Task) != nil:
+		return "running task " + w.taskByID(d.Task).String()
+	case d.Task >= 0 && d.Task < w.nextTask:
+		return "running finished task " + strconv.Itoa(int(d.Task))
 	default:
 		return "running unknown task " + strconv.Itoa(int(d.Task))
 	}

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"runtime/debug"
+	"time"
 )
 
 type taskState uint8
@@ -16,23 +17,35 @@ const (
 // Task is a simulated thread of control: a coroutine that runs only when the
 // scheduler picks it and gives control back at every scheduling point.
 type Task struct {
-	w    *World
-	id   int32
-	name string
-	fn   func()
-
+	// Fields every scheduling point touches come first, to share a cache
+	// line: with a thousand tasks, each switch lands on a cold Task.
+	w       *World
+	id      int32
 	state   taskState
-	runIdx  int   // index in w.runnable, -1 when not runnable
-	coro    *coro // the coroutine running it, nil once it has finished
 	started bool
 	killed  bool // resumed only to unwind: its next point panics errKilled
+	// polled: at this scheduling point the task only polls (a yield, a
+	// zero sleep, or a try that failed just before), so it has nothing to
+	// do until another task acts. PCT demotes it.
+	polled bool
+	runIdx int   // index in w.runnable, -1 when not runnable
+	coro   *coro // the coroutine running it, nil once it has finished
+	points int64 // scheduling points it reached, for Result.Unfinished
+	prio   int64 // PCT priority
+
+	name string
+	fn   func()
 
 	// What the task is blocked on, for wake-ups and deadlock reports.
 	waitOn   waitable
 	timer    timer // the task's own timer: sleeps and wait timeouts
 	timedOut bool  // the last block ended by its timer
 	waiter   waiter
-	prio     int64 // PCT priority
+
+	// For reports on unfinished tasks (Result.Unfinished).
+	since   time.Duration // virtual time it started, last blocked or woke
+	cut     bool          // the end of the run cut it off
+	cutWait string        // what it waited for then
 }
 
 // ID returns the task's number, 0 for the first task of a world.
@@ -59,9 +72,11 @@ func (w *World) Go(name string, fn func()) *Task {
 	}
 	parent := w.current
 	if parent != nil {
+		parent.points++
 		w.turn(parent)
 	}
-	t := &Task{w: w, id: int32(len(w.tasks)), name: name, fn: fn, runIdx: -1}
+	t := &Task{w: w, id: w.nextTask, name: name, fn: fn, runIdx: -1, since: w.now}
+	w.nextTask++
 	t.timer.task = t
 	t.timer.index = -1
 	t.waiter.task = t
@@ -72,6 +87,9 @@ func (w *World) Go(name string, fn func()) *Task {
 	t.coro = w.pool.get()
 	t.coro.task = t
 	w.tasks = append(w.tasks, t)
+	if w.keepsHistory() {
+		w.history = append(w.history, t)
+	}
 	w.live++
 	w.sched.spawned(t)
 	w.makeRunnable(t)
@@ -123,6 +141,8 @@ func (t *Task) finish() {
 	t.state = taskDone
 	t.waitOn = nil
 	t.w.live--
+	t.w.finished++
+	t.w.compactTasks()
 }
 
 func (w *World) makeRunnable(t *Task) {
@@ -158,12 +178,21 @@ func (w *World) mustCurrent(kind Kind) *Task {
 	return t
 }
 
-// Done reports whether the task has finished.
-func (t *Task) Done() bool { return t.state == taskDone }
+// Done reports whether the task has finished: returned or panicked. A task
+// the end of the run cut off (a budget, a deadlock, Stop) is not done; see
+// CutOff.
+func (t *Task) Done() bool { return t.state == taskDone && !t.cut }
+
+// CutOff reports whether the run ended while the task was still runnable or
+// blocked. Its goroutine has exited all the same.
+func (t *Task) CutOff() bool { return t.cut }
 
 // Waiting describes what a blocked task waits for, or "" if it is not
-// blocked.
+// blocked. After the run it tells what a cut-off task waited for.
 func (t *Task) Waiting() string {
+	if t.cut {
+		return t.cutWait
+	}
 	if t.state != taskBlocked || t.waitOn == nil {
 		return ""
 	}

@@ -17,22 +17,29 @@ func (w *World) Now() time.Time { return w.epoch.Add(w.now) }
 func (w *World) Elapsed() time.Duration { return w.now }
 
 // Yield is a bare scheduling point: other tasks may run before it returns.
-func (w *World) Yield() { w.enter(KindYield, 0, 0) }
+// A task that yields says it has nothing to do for now: PCT lowers its
+// priority, so a task polling in a loop cannot starve the one it waits for.
+func (w *World) Yield() { w.enterPoll(KindYield, 0, 0) }
 
 // Point is a scheduling point with a user label, for code that models its
 // own critical steps (a store call, a failpoint, a network send).
 func (w *World) Point(l Label, arg int64) { w.enter(KindPoint, int32(l), arg) }
 
-// Sleep blocks the running task for d of virtual time.
+// Sleep blocks the running task for d of virtual time. A sleep of d <= 0
+// does not block: like Yield, it is a poll.
 func (w *World) Sleep(d time.Duration) {
-	t := w.enter(KindSleep, 0, int64(d))
-	if d > 0 {
-		w.block(t, sleeping{}, d, true)
+	if d <= 0 {
+		w.enterPoll(KindSleep, 0, int64(d))
+		return
 	}
+	t := w.enter(KindSleep, 0, int64(d))
+	w.block(t, sleeping{}, d, true)
 }
 
 // After returns a channel that receives the virtual time once d has passed,
-// like time.After.
+// like time.After. Its timer stays pending until then, and virtual time
+// passes only when the world idles (or a timer fires early): in a select
+// loop, use AfterCase, which leaves nothing pending behind.
 func (w *World) After(d time.Duration) *Chan[time.Time] {
 	c := NewChan[time.Time](w, fmt.Sprintf("after(%v)", d), 1)
 	tm := &timer{index: -1}
@@ -68,6 +75,7 @@ func (w *World) fireTimer() {
 	}
 	w.timers.pop()
 	w.now = max(w.now, tm.when)
+	w.calmIfDue()
 	if tm.fn != nil {
 		w.recordKernel(KindTimer, int64(tm.when))
 		tm.fn()

@@ -144,7 +144,7 @@ func (l *eventLog) append(e Event) {
 
 func (w *World) snapshotTrace() *Trace {
 	tr := &Trace{log: w.events, Hash: w.hash, names: w.names}
-	for _, t := range w.tasks {
+	for _, t := range w.history {
 		tr.tasks = append(tr.tasks, t.String())
 	}
 	return tr

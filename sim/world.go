@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -41,6 +43,10 @@ type Config struct {
 	// parked, and takes them back when Run returns (see Pool). It is not
 	// part of the run: results are the same with or without one.
 	Pool *Pool
+	// Barging makes every Mutex of the world barge, like sync.Mutex,
+	// unless made with Barging(false): see Barging. Off, a Mutex hands
+	// itself to its longest waiter.
+	Barging bool
 	// Decisions keeps every scheduling decision (Result.Decisions) for
 	// Replay, replay files and shrinking. The seed alone already replays a
 	// run exactly, so this is off by default: at millions of points per
@@ -67,10 +73,20 @@ type World struct {
 	sched    picker
 
 	streams map[string]*rand.Rand
-	names   []string         // object and label names, indexed by id
+	// Object and label ids count up from 1; names, indexed by id, are kept
+	// only for a trace to print. Without one, a world that makes a named
+	// object per request stays as small as its live objects.
+	nextObj int32
+	names   []string
 	labels  map[string]Label // interned labels
 
+	// tasks holds the unfinished tasks in ID order (and finished ones until
+	// the next compaction): memory follows live tasks, not history. IDs
+	// keep counting, so replay decisions and hashes do not change.
 	tasks    []*Task
+	finished int // finished tasks still in tasks
+	nextTask int32
+	history  []*Task // every task, only when the run is recorded (Tasks)
 	runnable []*Task
 	live     int // tasks that have not finished
 	timers   timerHeap
@@ -92,9 +108,12 @@ type World struct {
 	end     *ending
 	result  *Result
 	pauseAt time.Duration // RunUntil's bound
-	paused  bool
-	rethrow any // a scheduler's panic, raised again from Run
-	killing bool
+	// calmAt is when the scheduler's own faults end (CalmAt), if armed.
+	calmAt    time.Duration
+	calmArmed bool
+	paused    bool
+	rethrow   any // a scheduler's panic, raised again from Run
+	killing   bool
 }
 
 // New makes a world from a config. It panics only on a config that no caller
@@ -111,12 +130,15 @@ func New(cfg Config) *World {
 		maxSteps: cfg.MaxSteps,
 		streams:  make(map[string]*rand.Rand),
 		labels:   make(map[string]Label),
-		names:    []string{""},
+		nextObj:  1,
 		hash:     hashSeed,
 		epoch:    epoch(),
 	}
 	if w.maxSteps == 0 {
 		w.maxSteps = DefaultMaxSteps
+	}
+	if cfg.Trace {
+		w.names = []string{""}
 	}
 	if w.cfg.EarlyTimerWindow == 0 {
 		w.cfg.EarlyTimerWindow = DefaultEarlyTimerWindow
@@ -150,6 +172,31 @@ func (c Config) Validate() error {
 // Config returns the config the world was made from, with defaults applied.
 func (w *World) Config() Config { return w.cfg }
 
+// CalmAt ends, once virtual time reaches at, the faults a scheduler
+// injects into the schedule itself, as a liveness phase ends every other
+// fault (TigerBeetle's VOPR heals the network before it checks for
+// progress): under swarm, timers stop firing early and slow tasks run at
+// the others' pace, so a virtual-time budget measures the program, not a
+// schedule that races the clock. It goes by the clock, not by a task, since
+// the task that would call it may be the one the schedule starves. Other
+// schedulers are fair already: CalmAt leaves them, and every trace, as
+// they are.
+func (w *World) CalmAt(at time.Duration) {
+	w.calmAt, w.calmArmed = at, true
+	w.calmIfDue()
+}
+
+// calmIfDue calms the scheduler once the clock has reached CalmAt's time.
+func (w *World) calmIfDue() {
+	if !w.calmArmed || w.now < w.calmAt {
+		return
+	}
+	w.calmArmed = false
+	if c, ok := w.sched.(interface{ calm() }); ok {
+		c.calm()
+	}
+}
+
 // Seed returns the world's seed.
 func (w *World) Seed() uint64 { return w.cfg.Seed }
 
@@ -159,9 +206,13 @@ func (w *World) Step() int64 { return w.step }
 // register gives a named object its id. The name is hashed in so that two
 // runs which create differently named objects in the same order still differ.
 func (w *World) register(name string) int32 {
-	w.names = append(w.names, name)
+	id := w.nextObj
+	w.nextObj++
+	if w.cfg.Trace {
+		w.names = append(w.names, name)
+	}
 	w.hash = mixString(w.hash, name)
-	return int32(len(w.names) - 1)
+	return id
 }
 
 // Label names a user-defined scheduling point (see Point). Equal names give
@@ -181,5 +232,44 @@ func (w *World) Label(name string) Label {
 // Current returns the running task, or nil outside a run.
 func (w *World) Current() *Task { return w.current }
 
-// Tasks returns every task started so far, in start order.
-func (w *World) Tasks() []*Task { return w.tasks }
+// Tasks returns the tasks started so far, in start order. A world that
+// records its run (Config.Trace or Config.Decisions) lists every one, to
+// name the tasks in a trace or a decision list; otherwise it forgets
+// finished tasks, so memory follows live tasks, and Tasks lists only those
+// still running (after Run: the ones the end of the run cut off).
+func (w *World) Tasks() []*Task {
+	if w.keepsHistory() {
+		return w.history
+	}
+	var out []*Task
+	for _, t := range w.tasks {
+		if !t.Done() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (w *World) keepsHistory() bool { return w.cfg.Trace || w.cfg.Decisions }
+
+// taskByID returns the unfinished task with this ID, or nil. tasks is in
+// ID order, so a binary search finds it.
+func (w *World) taskByID(id int32) *Task {
+	i, ok := slices.BinarySearchFunc(w.tasks, id, func(t *Task, id int32) int { return cmp.Compare(t.id, id) })
+	if !ok || w.tasks[i].state == taskDone {
+		return nil
+	}
+	return w.tasks[i]
+}
+
+// compactTasks drops finished tasks from w.tasks once they are half of it,
+// which keeps the cost per finished task constant.
+func (w *World) compactTasks() {
+	if w.killing || w.finished < 64 || 2*w.finished < len(w.tasks) {
+		return
+	}
+	kept := slices.DeleteFunc(w.tasks, func(t *Task) bool { return t.state == taskDone })
+	clear(w.tasks[len(kept):])
+	w.tasks = kept
+	w.finished = 0
+}

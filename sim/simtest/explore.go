@@ -13,6 +13,11 @@
 //
 // DRYSIM_SEED=n (and DRYSIM_SCHEDULER=name) in the environment replays one
 // seed with tracing on and logs its trace.
+//
+// A search is fast because its runs share one coroutine pool and keep no
+// decision log; only the failing seed is run a second time with its
+// decisions recorded (Failure.Result.Decisions), which also checks that the
+// body is deterministic.
 package simtest
 
 import (
@@ -41,8 +46,14 @@ type Options struct {
 	EarlyTimers float64
 	MaxSteps    int64
 	MaxTime     time.Duration
+	// Pool lends the runs coroutines (sim.Pool). Nil: Find makes one for
+	// its runs and closes it when it returns. It changes no result.
+	Pool *sim.Pool
 }
 
+// config is the run for one seed. It keeps no decision log: a search
+// spends most of its runs passing, and the seed alone replays a run, so
+// Find records decisions only when it re-runs a failing seed.
 func (o Options) config(seed uint64) sim.Config {
 	early := o.EarlyTimers
 	switch {
@@ -55,7 +66,7 @@ func (o Options) config(seed uint64) sim.Config {
 	if scheduler == nil {
 		scheduler = sim.Random{}
 	}
-	return sim.Config{Seed: seed, Scheduler: scheduler, EarlyTimers: early, MaxSteps: o.MaxSteps, MaxTime: o.MaxTime, Decisions: true}
+	return sim.Config{Seed: seed, Scheduler: scheduler, EarlyTimers: early, MaxSteps: o.MaxSteps, MaxTime: o.MaxTime, Pool: o.Pool}
 }
 
 func (o Options) seeds() (first uint64, n int) {
@@ -99,25 +110,62 @@ func RunOnce(cfg sim.Config, body Body) (*Failure, *sim.Result) {
 }
 
 // Find runs body on successive seeds and returns the first failure, or nil
-// if every seed passed. A sim.PCT scheduler without a horizon gets, from the
-// second seed on, the length of the longest run so far (see sim.PCT).
+// if every seed passed. A scheduler with an unset horizon (sim.PCT, see
+// sim.HorizonScheduler) gets, from the second seed on, the length of the
+// longest finished run so far.
+//
+// Runs keep no decision log and share one coroutine pool (Options.Pool).
+// The failing seed is run once more with its decisions recorded, so the
+// Failure's Result can be replayed, saved or shrunk.
 func Find(opts Options, body Body) *Failure {
-	first, n := opts.seeds()
-	learn := false
-	if p, ok := opts.Scheduler.(sim.PCT); ok && p.Horizon == 0 {
-		learn = true
+	if opts.Pool == nil {
+		opts.Pool = sim.NewPool()
+		defer opts.Pool.Close()
 	}
+	first, n := opts.seeds()
+	h, learn := opts.Scheduler.(sim.HorizonScheduler)
+	learn = learn && h.HorizonSteps() == 0
 	for i := range n {
 		f, res := RunOnce(opts.config(first+uint64(i)), body)
 		if f != nil {
-			return f
+			return recordDecisions(f, body)
 		}
-		if p, ok := opts.Scheduler.(sim.PCT); learn && ok && res.Steps > p.Horizon {
-			p.Horizon = res.Steps
-			opts.Scheduler = p
+		if learn {
+			opts.Scheduler = learnHorizon(opts.Scheduler, res)
 		}
 	}
 	return nil
+}
+
+// learnHorizon raises a horizon scheduler's horizon to the length of res,
+// if res is a finished run longer than the horizon. A run cut off by a
+// budget says nothing about how long runs are: a livelock would set the
+// horizon to the budget and spread PCT's change points over steps that
+// finished runs never reach.
+func learnHorizon(s sim.Scheduler, res *sim.Result) sim.Scheduler {
+	h, ok := s.(sim.HorizonScheduler)
+	if !ok || res.Outcome != sim.Done || res.Steps <= h.HorizonSteps() {
+		return s
+	}
+	return h.WithHorizon(res.Steps)
+}
+
+// recordDecisions runs f's seed again with its decisions recorded. The
+// same config must give the same run; if the hash differs, the body
+// depends on something outside the world, which f's error then says.
+func recordDecisions(f *Failure, body Body) *Failure {
+	cfg := f.Config
+	cfg.Decisions = true
+	again, res := RunOnce(cfg, body)
+	switch {
+	case res.Hash != f.Result.Hash:
+		f.Err = fmt.Errorf("%w; and the run is not deterministic: a second run of the seed gave hash %s, not %s (the body uses state, time or randomness from outside the world)",
+			f.Err, res.HashString(), f.Result.HashString())
+	case again != nil:
+		f.Config, f.Result = again.Config, again.Result
+	}
+	f.Config.Pool = nil // Find's pool is closed once it returns
+	return f
 }
 
 // Explore runs body on many seeds under a test and fails the test at the
