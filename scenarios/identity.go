@@ -81,7 +81,7 @@ func fields() []field {
 		{name: "scenario", usage: "scenario name (drysim list shows them)", always: true,
 			register: func(id *Identity, fs *flag.FlagSet, n, u string) { fs.StringVar(&id.Scenario, n, id.Scenario, u) },
 			text:     func(id Identity) []string { return []string{id.Scenario} }},
-		{name: "strategy", usage: "locking strategy: " + strings.Join(allocator.StrategyNames(), ", ") + ", " + allocator.AblationPrefix + "<fix>", always: true,
+		{name: "strategy", usage: "locking strategy of the scenario's system: " + strategyUsage(), always: true,
 			register: func(id *Identity, fs *flag.FlagSet, n, u string) { fs.StringVar(&id.Strategy, n, id.Strategy, u) },
 			text:     func(id Identity) []string { return []string{id.Strategy} }},
 		{name: "seed", usage: "the seed every random choice derives from", always: true,
@@ -331,10 +331,12 @@ func (id Identity) Validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrConfig, fmt.Sprintf(format, args...))
 	}
-	if _, err := ByName(id.Scenario); err != nil {
+	s, err := ByName(id.Scenario)
+	if err != nil {
 		return fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	if _, err := allocator.ParseStrategy(id.Strategy); err != nil {
+	sys := s.System()
+	if _, err := sys.ParseStrategy(id.Strategy); err != nil {
 		return fmt.Errorf("%w: %w", ErrConfig, err)
 	}
 	switch {
@@ -350,9 +352,19 @@ func (id Identity) Validate() error {
 		return bad("poll %v: want 0 (the scenario's) or more", id.Poll)
 	}
 	for _, fp := range id.Failpoints {
-		if err := allocator.CheckFailpointName(fp.Name, KnownFailpoints()); err != nil {
-			return fmt.Errorf("%w: %w", ErrConfig, err)
+		if err := allocator.CheckFailpointName(fp.Name, sys.FailpointNames()); err != nil {
+			return fmt.Errorf("%w: scenario %s (%s): %w", ErrConfig, s.Name, sys.Name, err)
 		}
 	}
 	return nil
+}
+
+// strategyUsage lists each system's named strategies and how to ablate a
+// fix, for the -strategy flag's help.
+func strategyUsage() string {
+	var parts []string
+	for _, sys := range Systems() {
+		parts = append(parts, fmt.Sprintf("%s: %s, %s%s<fix>", sys.Name, strings.Join(sys.StrategyNames(), ", "), sys.Reference, AblationSep))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -99,10 +99,7 @@ func (r *Result) Record() sweep.Record {
 	rec := sweep.NewRecord(r.Identity, r.Outcome)
 	rec.Reason, rec.Race, rec.Hash, rec.Elapsed, rec.Metrics = r.Reason, r.Reproduced(), r.HashString(), r.Elapsed, r.Metrics
 	for _, v := range r.Violations {
-		jv := sweep.Violation{Invariant: v.Invariant, Step: v.Step, Time: v.Time, Detail: v.Detail}
-		for _, o := range v.Objects {
-			jv.Objects = append(jv.Objects, o.String())
-		}
+		jv := sweep.Violation{Invariant: v.Invariant, Objects: v.ObjectNames(), Step: v.Step, Time: v.Time, Detail: v.Detail}
 		rec.Violations = append(rec.Violations, jv)
 	}
 	return rec

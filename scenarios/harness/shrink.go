@@ -120,7 +120,7 @@ func targetInvariant(r *Result, want string) (string, bool) {
 
 func (sh *shrinker) size(c scenarios.Identity, r *Result) Size {
 	p, _ := scenarios.Prepare(c)
-	return Size{Workers: p.Identity.Workers, Leases: p.Workload.Leases, Clients: p.Workload.Clients, Limit: p.Limit(),
+	return Size{Workers: p.Identity.Workers, Leases: p.Dims.Leases, Clients: p.Dims.Clients, Limit: p.Dims.Limit,
 		Failpoints: len(p.Failpoints()), Steps: r.Steps, Decisions: len(r.Sim.Decisions)}
 }
 
@@ -128,7 +128,7 @@ func (sh *shrinker) size(c scenarios.Identity, r *Result) Size {
 func (sh *shrinker) explicit(c scenarios.Identity) scenarios.Identity {
 	p, _ := scenarios.Prepare(c)
 	c = p.Identity
-	c.Leases, c.Clients, c.Limit = p.Workload.Leases, p.Workload.Clients, p.Limit()
+	c.Leases, c.Clients, c.Limit = p.Dims.Leases, p.Dims.Clients, p.Dims.Limit
 	c.Failpoints, c.NoScenarioFailpoints = slices.Clone(p.Failpoints()), true
 	return c
 }
@@ -202,7 +202,7 @@ func (sh *shrinker) reduceConfig(c scenarios.Identity) scenarios.Identity {
 // invariant still breaks: their polls are steps that tell no story.
 func (sh *shrinker) quieterClients(c scenarios.Identity) scenarios.Identity {
 	p, _ := scenarios.Prepare(c)
-	current := p.Workload.Poll
+	current := p.Dims.Poll
 	for _, p := range []time.Duration{10 * time.Minute, time.Minute, 20 * time.Second} {
 		if p <= current {
 			continue
