@@ -54,6 +54,9 @@ type Scenario struct {
 	// Headline: the race drysim shows first (make sim's default, the
 	// report's timeline).
 	Headline bool
+	// Policies: the report compares its system's strategies (rejections,
+	// waits) on this scenario's runs.
+	Policies bool
 }
 
 // Recipe is a set of failpoints that makes one race happen on the first
@@ -157,7 +160,7 @@ func (s *Scenario) ClosingFixes() []string {
 // Names returns the scenario names.
 func Names() []string {
 	var names []string
-	for _, s := range registry() {
+	for _, s := range All() {
 		names = append(names, s.Name)
 	}
 	return names
@@ -165,7 +168,7 @@ func Names() []string {
 
 // ByName finds a scenario or returns an error listing the known ones.
 func ByName(name string) (*Scenario, error) {
-	for _, s := range registry() {
+	for _, s := range All() {
 		if s.Name == name {
 			return s, nil
 		}

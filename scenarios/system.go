@@ -116,7 +116,7 @@ const AblationSep = "-without="
 // Systems lists every system, Drydock first. A function, not a variable:
 // nothing package-level mutates.
 func Systems() []*System {
-	return []*System{drydock()}
+	return []*System{drydock(), atlantisSystem(), layerStoreSystem()}
 }
 
 // SystemByName finds a system or lists the known ones.

@@ -57,21 +57,27 @@ func (s *Server) BuildAll(actor string, num int) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	res := s.build(actor, p)
+	s.emit(Event{Kind: EvResult, Actor: actor, Pull: num, Project: -1, Work: "build", Result: res})
+	return res, nil
+}
+
+func (s *Server) build(actor string, p *pull) Result {
 	pullName := fmt.Sprintf("pull-%d", p.num)
 	if ok, why := s.acquire(actor, pullName, p.lock); !ok {
-		return rejected("%s", why), nil
+		return rejected("%s", why)
 	}
 	defer p.lock.Unlock()
 	s.window(FPPullLockHeld)
 	if ok, why := s.acquire(actor, p.dir.name, p.dir.lock); !ok {
-		return rejected("%s", why), nil
+		return rejected("%s", why)
 	}
 	ok, why := s.checkout(actor, p)
 	if ok {
 		p.dir.lock.Unlock()
-		return Result{}, nil
+		return Result{}
 	}
-	return rejected("%s", why), nil
+	return rejected("%s", why)
 }
 
 // Plan plans one project of a pull (ProjectCommandRunner.doPlan): the

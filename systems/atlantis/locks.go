@@ -55,46 +55,46 @@ func (ls *lockStore) unlock(actor string, project, num int) {
 }
 
 // acquire takes a working-dir lock under the strategy's policy and tells
-// the checker how it went; reason says why it failed.
+// the checker how it went; reason says why it failed. Every policy tries
+// the lock first; only a failed try waits, so a wait is the time from that
+// try to the lock or the timeout (fail-fast never waits).
 func (s *Server) acquire(actor, name string, m Mutex) (ok bool, reason string) {
-	start := s.rt.Now()
-	ev := Event{Kind: EvLockWait, Actor: actor, Lock: name, Project: -1}
-	switch s.st.Policy {
-	case FailFast:
-		ok = m.TryLock()
-	case PollRetry:
-		ok, ev.Retries = s.poll(m)
-		ev.TimedOut = !ok
-	case Queue:
-		ok = m.LockTimeout(s.cfg.LockTimeout)
-		ev.TimedOut = !ok
-	default:
-		m.Lock()
-		ok = true
+	ev := Event{Kind: EvLockWait, Actor: actor, Lock: name, Project: -1, OK: m.TryLock()}
+	if !ev.OK && s.st.Policy != FailFast {
+		start := s.rt.Now()
+		switch s.st.Policy {
+		case PollRetry:
+			ev.OK, ev.Retries = s.poll(m)
+		case Queue:
+			ev.OK = m.LockTimeout(s.cfg.LockTimeout)
+		default:
+			m.Lock()
+			ev.OK = true
+		}
+		ev.Waited, ev.TimedOut = s.rt.Now().Sub(start), !ev.OK
 	}
-	ev.OK, ev.Waited = ok, s.rt.Now().Sub(start)
 	s.emit(ev)
-	if ok {
+	switch {
+	case ev.OK:
 		return true, ""
-	}
-	if ev.TimedOut {
+	case ev.TimedOut:
 		return false, fmt.Sprintf("%s is locked by another command of this pull request; gave up after %v", name, ev.Waited)
 	}
 	return false, fmt.Sprintf("%s is currently locked by another command that is running for this pull request; wait until it is complete and try again", name)
 }
 
-// poll tries the lock every poll interval until the timeout.
+// poll tries the lock again every poll interval until the timeout.
 func (s *Server) poll(m Mutex) (bool, int) {
 	t0 := s.rt.Now()
-	for retries := 0; ; retries++ {
+	for retries := 1; ; retries++ {
+		left := s.cfg.LockTimeout - s.rt.Now().Sub(t0)
+		if left <= 0 {
+			return false, retries - 1
+		}
+		s.rt.Sleep(min(s.cfg.Poll, left))
 		if m.TryLock() {
 			return true, retries
 		}
-		left := s.cfg.LockTimeout - s.rt.Now().Sub(t0)
-		if left <= 0 {
-			return false, retries
-		}
-		s.rt.Sleep(min(s.cfg.Poll, left))
 	}
 }
 

@@ -1,23 +1,30 @@
 package layerstore
 
+import "time"
+
 // lockRead takes a read lock: at once if it can (and then says how many
 // writers were waiting, which a reader may pass only under a
 // reader-preferring lock), else by waiting.
 func (l *Layers) lockRead(actor, store string, lk RWLock, name string) {
-	start := l.rt.Now()
 	if lk.TryRLock() {
 		l.emit(Event{Kind: EvLocked, Actor: actor, Store: store, Lock: name, Immediate: true, WritersWaiting: lk.WritersWaiting()})
 		return
 	}
+	start := l.rt.Now()
 	lk.RLock()
 	l.emit(Event{Kind: EvLocked, Actor: actor, Store: store, Lock: name, Waited: l.rt.Now().Sub(start)})
 }
 
-// lockWrite takes a write lock, however long it waits.
+// lockWrite takes a write lock, however long it waits: at once if it can,
+// so a wait is the time from a failed try to the lock.
 func (l *Layers) lockWrite(actor, store string, lk RWLock, name string) {
-	start := l.rt.Now()
-	lk.Lock()
-	l.emit(Event{Kind: EvLocked, Actor: actor, Store: store, Lock: name, Write: true, Waited: l.rt.Now().Sub(start)})
+	var waited time.Duration
+	if !lk.TryLock() {
+		start := l.rt.Now()
+		lk.Lock()
+		waited = l.rt.Now().Sub(start)
+	}
+	l.emit(Event{Kind: EvLocked, Actor: actor, Store: store, Lock: name, Write: true, Waited: waited})
 }
 
 func (l *Layers) lockMode(actor, store string, lk RWLock, name string, write bool) {
