@@ -15,7 +15,8 @@ func (r *atlantisRun) author(ps *pullState) {
 	r.w.Sleep(draw(r.rng, hoax.Latency{Max: r.wl.Arrival}))
 	for round := 0; round < r.wl.MaxRounds && !ps.merged && r.left > 0; round++ {
 		if r.rng.Float64() < r.wl.Push {
-			must(r.srv.Push(ps.num))
+			must(r.srv.Push(ps.num)) // a new commit: its clone, and plans, start afresh
+			clear(ps.planned)
 		}
 		if !r.planRound(name, ps) {
 			r.w.Sleep(draw(r.rng, r.wl.Retry))
@@ -40,10 +41,9 @@ func (r *atlantisRun) author(ps *pullState) {
 	r.done.Notify()
 }
 
-// planRound comments plan (twice at once, sometimes) and reports whether
-// every project of the pull has a plan.
+// planRound comments plan (twice at once, sometimes) for the projects
+// without a plan and reports whether every project of the pull has one.
 func (r *atlantisRun) planRound(name string, ps *pullState) bool {
-	clear(ps.planned)
 	n := 1
 	if r.rng.Float64() < r.wl.Echo {
 		n = 2
@@ -71,12 +71,14 @@ func (r *atlantisRun) applyRound(name string, ps *pullState) bool {
 	ok := len(c.jobs) == len(ps.projects)
 	for _, j := range c.jobs {
 		ok = ok && j.succeeded
+		ps.planned[j.project] = ps.planned[j.project] && !j.ran // an apply uses its plan up
 	}
 	return ok
 }
 
 // comment starts a comment's handler: "atlantis plan" runs the builder
-// first; "plan -p" and "apply" queue each project's command at once.
+// first and plans every project; "plan -p" plans each project without a
+// plan; "apply" applies every project; all at once.
 func (r *atlantisRun) comment(ps *pullState, apply, all bool) *comment {
 	r.seq++
 	kind := "plan"
@@ -88,11 +90,13 @@ func (r *atlantisRun) comment(ps *pullState, apply, all bool) *comment {
 	}
 	c := &comment{name: fmt.Sprintf("pull-%d/%s#%d", ps.num, kind, r.seq)}
 	c.wake = r.w.NewNotifier(MachineryPrefix + c.name)
-	c.left = -1 // not queued yet
 	r.w.Go(c.name, func() { r.handle(c, ps, apply, all) })
 	return c
 }
 
+// handle runs a comment: the builder for "atlantis plan", then its
+// project commands on the pool. Plans run side by side (parallel plans);
+// applies one after another, as Atlantis applies by default.
 func (r *atlantisRun) handle(c *comment, ps *pullState, apply, all bool) {
 	if all {
 		r.busy[c.name] = fmt.Sprintf("plan-all builder of pull %d", ps.num)
@@ -103,16 +107,33 @@ func (r *atlantisRun) handle(c *comment, ps *pullState, apply, all bool) {
 			return
 		}
 	}
+	var batch []*job
 	for _, p := range ps.projects {
 		if r.left <= 0 {
 			break
 		}
+		if !apply && !all && ps.planned[p] {
+			continue // "plan -p" only for the projects without a plan
+		}
 		r.left--
 		j := &job{apply: apply, pull: ps.num, project: p, actor: fmt.Sprintf("%s/project-%d", c.name, p), c: c}
 		c.jobs = append(c.jobs, j)
-		r.jobs = append(r.jobs, j)
+		if batch = append(batch, j); apply {
+			r.runBatch(c, batch)
+			batch = nil
+		}
 	}
-	c.left = len(c.jobs)
+	r.runBatch(c, batch)
+	r.finishComment(c)
+}
+
+// runBatch queues jobs on the pool and waits for them.
+func (r *atlantisRun) runBatch(c *comment, batch []*job) {
+	if len(batch) == 0 {
+		return
+	}
+	c.left = len(batch)
+	r.jobs = append(r.jobs, batch...)
 	r.work.Broadcast()
 	r.busy[c.name] = "waiting for the pool"
 	for c.left > 0 {
@@ -121,12 +142,11 @@ func (r *atlantisRun) handle(c *comment, ps *pullState, apply, all bool) {
 			c.wake.Wait(seq, -1)
 		}
 	}
-	r.finishComment(c)
 }
 
 // finishComment marks a comment done and wakes its author.
 func (r *atlantisRun) finishComment(c *comment) {
-	c.left = 0
+	c.done = true
 	r.busy[c.name] = "done"
 	c.wake.Broadcast()
 }
@@ -134,9 +154,9 @@ func (r *atlantisRun) finishComment(c *comment) {
 // await waits until every comment is done.
 func (r *atlantisRun) await(cs []*comment) {
 	for _, c := range cs {
-		for c.left != 0 {
+		for !c.done {
 			seq := c.wake.Seq()
-			if c.left != 0 {
+			if !c.done {
 				c.wake.Wait(seq, -1)
 			}
 		}

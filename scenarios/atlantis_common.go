@@ -17,8 +17,8 @@ func atlantisTimings(wl AtlantisWorkload) AtlantisWorkload {
 	wl.Apply = hoax.Latency{Min: 20 * time.Second, Max: 60 * time.Second}
 	wl.Review = hoax.Latency{Min: time.Minute, Max: 10 * time.Minute}
 	wl.Retry = hoax.Latency{Min: time.Minute, Max: 5 * time.Minute}
-	wl.Arrival = 10 * time.Minute
+	wl.Arrival = 30 * time.Minute
 	wl.LockTimeout, wl.Poll = 2*time.Minute, 10*time.Second
-	wl.MaxRounds, wl.Liveness = 6, 24*time.Hour
+	wl.MaxRounds, wl.Liveness = 10, 24*time.Hour
 	return wl
 }

@@ -21,8 +21,8 @@ func atlantisDirCollision() *Scenario {
 			Projects: 8, Commands: 600, Pulls: 24, ProjectsPerPull: 3,
 			PlanAll: 0.3, Echo: 0.3, Push: 0.6,
 		}),
-		Recipe: Recipe{Failpoints: []Failpoint{{atlantis.FPAfterCheck, `return("5s")`}},
-			Doc: "five seconds between finding the directory stale and the clone that fixes it"},
+		Recipe: Recipe{Failpoints: []Failpoint{{atlantis.FPAfterCheck, `return("10s")`}},
+			Doc: "ten seconds between finding the directory stale and the clone that fixes it"},
 		Policies: true,
 	}
 }

@@ -43,7 +43,8 @@ type job struct {
 // comment is one comment's project commands, and who waits for them.
 type comment struct {
 	name string
-	left int
+	left int // jobs of the current batch still on the pool
+	done bool
 	wake *sim.Notifier
 	jobs []*job
 }

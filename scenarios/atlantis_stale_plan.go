@@ -17,10 +17,10 @@ func atlantisStalePlan() *Scenario {
 		Race:    []string{InvApplyFreshPlan},
 		Closing: []string{atlantis.FixRevalidateBeforePlan.String(), atlantis.FixLockSpansPlanApply.String()},
 		Config: atlantisTimings(AtlantisWorkload{
-			Projects: 3, Commands: 400, Pulls: 16, ProjectsPerPull: 2,
+			Projects: 6, Commands: 400, Pulls: 12, ProjectsPerPull: 2,
 			PlanAll: 0.5, Push: 0.2,
 		}),
-		Recipe: Recipe{Failpoints: []Failpoint{{atlantis.FPBeforePlan, `return("2m")`}},
-			Doc: "two minutes between judging the checkout up to date and planning"},
+		Recipe: Recipe{Failpoints: []Failpoint{{atlantis.FPBeforeProjectLock, `return("10m")`}},
+			Doc: "ten minutes before a project command asks for its lock, while its pull's checkout ages and other pulls apply and merge"},
 	}
 }

@@ -94,6 +94,7 @@ func (s *Server) Plan(actor string, num, project int) (Result, error) {
 }
 
 func (s *Server) doPlan(actor string, p *pull, project int) Result {
+	s.window(FPBeforeProjectLock)
 	if ok, owner := s.locks.tryLock(actor, project, p.num); !ok {
 		return rejected("project %d is locked by an unapplied plan from pull %d: apply that plan and merge it, or unlock it", project, owner)
 	}
@@ -112,7 +113,6 @@ func (s *Server) doPlan(actor string, p *pull, project int) Result {
 		return rejected("%s", why)
 	}
 	defer p.dir.lock.Unlock()
-	s.window(FPBeforePlan)
 	return s.work(actor, p, project, "plan", func(d *dir) {
 		pl := Plan{Valid: true, Pull: p.num, Project: project, Serial: s.serial[project], Base: d.base, Actor: actor}
 		d.plans[project] = pl

@@ -48,7 +48,7 @@
 //
 // # Failpoints
 //
-// FPAfterCheck, FPBetweenGetAndSet, FPBeforePlan and FPPullLockHeld sit in
+// FPAfterCheck, FPBetweenGetAndSet, FPBeforeProjectLock and FPPullLockHeld sit in
 // the race windows; an enabled one widens its window in virtual time,
 // evaluated through Runtime.Failpoint.
 //

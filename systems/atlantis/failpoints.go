@@ -14,9 +14,10 @@ const (
 	// FPBetweenGetAndSet: the lock store read a project's key free and has
 	// not set it yet (a non-atomic store). Widens two owners of a lock.
 	FPBetweenGetAndSet = "atlantis/betweenGetAndSet"
-	// FPBeforePlan: the checkout was judged up to date, the plan has not
-	// run. Widens the stale plan.
-	FPBeforePlan = "atlantis/beforePlan"
+	// FPBeforeProjectLock: a project command has not yet asked the lock
+	// store for its project's lock; its pull's checkout may be old by the
+	// time it plans ("hours/days/weeks"). Widens the stale plan.
+	FPBeforeProjectLock = "atlantis/beforeProjectLock"
 	// FPPullLockHeld: a plan-all builder holds the pull's lock and has not
 	// asked for the workspace's. Widens the two-level deadlock.
 	FPPullLockHeld = "atlantis/pullLockHeld"
@@ -30,7 +31,7 @@ func Failpoints() []FailpointInfo {
 	return []FailpointInfo{
 		{FPAfterCheck, "atlantis-dir-collision", "directory found out of date, not fixed yet"},
 		{FPBetweenGetAndSet, "atlantis-lock-store", "lock key read free, not set yet"},
-		{FPBeforePlan, "atlantis-stale-plan", "checkout judged up to date, plan not run"},
+		{FPBeforeProjectLock, "atlantis-stale-plan", "project lock not asked for yet; the checkout ages"},
 		{FPPullLockHeld, "atlantis-lock-order", "pull lock held, workspace lock not asked for"},
 	}
 }

@@ -1,7 +1,5 @@
 package layerstore
 
-import "time"
-
 // lockRead takes a read lock: at once if it can (and then says how many
 // writers were waiting, which a reader may pass only under a
 // reader-preferring lock), else by waiting.
@@ -15,16 +13,12 @@ func (l *Layers) lockRead(actor, store string, lk RWLock, name string) {
 	l.emit(Event{Kind: EvLocked, Actor: actor, Store: store, Lock: name, Waited: l.rt.Now().Sub(start)})
 }
 
-// lockWrite takes a write lock, however long it waits: at once if it can,
-// so a wait is the time from a failed try to the lock.
+// lockWrite takes a write lock, however long it waits. The wait includes
+// any time the task waited to be scheduled at the call.
 func (l *Layers) lockWrite(actor, store string, lk RWLock, name string) {
-	var waited time.Duration
-	if !lk.TryLock() {
-		start := l.rt.Now()
-		lk.Lock()
-		waited = l.rt.Now().Sub(start)
-	}
-	l.emit(Event{Kind: EvLocked, Actor: actor, Store: store, Lock: name, Write: true, Waited: waited})
+	start := l.rt.Now()
+	lk.Lock()
+	l.emit(Event{Kind: EvLocked, Actor: actor, Store: store, Lock: name, Write: true, Waited: l.rt.Now().Sub(start)})
 }
 
 func (l *Layers) lockMode(actor, store string, lk RWLock, name string, write bool) {

@@ -34,8 +34,6 @@ type RWLock interface {
 	TryRLock() bool
 	RUnlock()
 	Lock()
-	// TryLock takes the write lock if Lock would not block.
-	TryLock() bool
 	Unlock()
 	// WritersWaiting is how many writers are blocked in Lock at this
 	// instant: what a checker needs to see a reader pass a waiting writer.
