@@ -33,7 +33,7 @@ func atlantisSystem() *System {
 			{Name: InvApplyFreshPlan, Doc: "an apply applies a plan its own pull made against the project's current state, on a checkout that has every change merged to the project since (no stale plan after someone else's apply)"},
 			{Name: InvClearRejection, Doc: "a command that loses a lock is rejected with the lock it lost and why; none fails on a corrupt working directory"},
 			{Name: InvNoDeadlock, Doc: noDeadlockDoc},
-			{Name: InvCommandsFinish, Doc: "every pull request is done (merged or unlocked) within the liveness budget"},
+			{Name: InvCommandsFinish, Phase: PhaseLiveness, Doc: "every pull request is done (merged or unlocked) within the liveness budget"},
 		},
 		parse:     parseAtlantisStrategy,
 		scenarios: atlantisScenarios,

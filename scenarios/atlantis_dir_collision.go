@@ -18,7 +18,7 @@ func atlantisDirCollision() *Scenario {
 		Race:    []string{InvDirExclusive, InvClearRejection},
 		Closing: []string{atlantis.FixLockCoversFix.String()},
 		Config: atlantisTimings(AtlantisWorkload{
-			Projects: 8, Commands: 600, Pulls: 24, ProjectsPerPull: 3,
+			Projects: 48, Commands: 600, Pulls: 24, ProjectsPerPull: 3,
 			PlanAll: 0.3, Echo: 0.3, Push: 0.6,
 		}),
 		Recipe: Recipe{Failpoints: []Failpoint{{atlantis.FPAfterCheck, `return("10s")`}},

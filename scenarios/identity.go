@@ -54,10 +54,11 @@ const (
 )
 
 // DefaultIdentity is what the CLI runs when a flag is not given: the
-// reference strategy, seed 1, allocator.DefaultWorkers workers, the random
-// scheduler. Its Scenario is empty and must be set.
+// reference strategy of the scenario's system (an empty Strategy, which
+// Normalized fills in), seed 1, allocator.DefaultWorkers workers, the
+// random scheduler. Its Scenario is empty and must be set.
 func DefaultIdentity() Identity {
-	return Identity{Strategy: "slot", Seed: 1, Workers: allocator.DefaultWorkers}
+	return Identity{Seed: 1, Workers: allocator.DefaultWorkers}
 }
 
 // field is one part of an Identity in all its spellings.
@@ -81,7 +82,7 @@ func fields() []field {
 		{name: "scenario", usage: "scenario name (drysim list shows them)", always: true,
 			register: func(id *Identity, fs *flag.FlagSet, n, u string) { fs.StringVar(&id.Scenario, n, id.Scenario, u) },
 			text:     func(id Identity) []string { return []string{id.Scenario} }},
-		{name: "strategy", usage: "locking strategy of the scenario's system: " + strategyUsage(), always: true,
+		{name: "strategy", usage: "locking strategy of the scenario's system (default: its reference) — " + strategyUsage(), always: true,
 			register: func(id *Identity, fs *flag.FlagSet, n, u string) { fs.StringVar(&id.Strategy, n, id.Strategy, u) },
 			text:     func(id Identity) []string { return []string{id.Strategy} }},
 		{name: "seed", usage: "the seed every random choice derives from", always: true,
@@ -316,10 +317,16 @@ func (s *FieldSetter) Missing() []string {
 }
 
 // Normalized fills in the defaults a zero field stands for (workers, the
-// scheduler), so that equal runs have equal identities.
+// scheduler, the strategy: the scenario's system's reference), so that
+// equal runs have equal identities.
 func (id Identity) Normalized() Identity {
 	if id.Workers == 0 {
 		id.Workers = allocator.DefaultWorkers
+	}
+	if id.Strategy == "" {
+		if s, err := ByName(id.Scenario); err == nil {
+			id.Strategy = s.System().Reference
+		}
 	}
 	id.Sched.Scheduler = id.Sched.Get()
 	return id
@@ -336,7 +343,7 @@ func (id Identity) Validate() error {
 		return fmt.Errorf("%w: %w", ErrConfig, err)
 	}
 	sys := s.System()
-	if _, err := sys.ParseStrategy(id.Strategy); err != nil {
+	if _, err := sys.ParseStrategy(cmpOrString(id.Strategy, sys.Reference)); err != nil {
 		return fmt.Errorf("%w: %w", ErrConfig, err)
 	}
 	switch {

@@ -35,7 +35,7 @@ func layerStoreSystem() *System {
 			{Name: InvOneWriter, Doc: "no two tasks change layers.json, or one layer's data, at once"},
 			{Name: InvWriterWaitBounded, Doc: "where the scenario bounds writer wait: no reader takes the store lock at once past a writer blocked on it, so a writer waits only for the holders and writers ahead of it"},
 			{Name: InvNoDeadlock, Doc: noDeadlockDoc},
-			{Name: InvOperationsFinish, Doc: "every operation finishes within the liveness budget"},
+			{Name: InvOperationsFinish, Phase: PhaseLiveness, Doc: "every operation finishes within the liveness budget"},
 		},
 		parse:     parseLayerStrategy,
 		scenarios: layerScenarios,

@@ -148,8 +148,10 @@ func printRun(w io.Writer, r *harness.Result) {
 	c, m := r.Identity, r.Metrics
 	fmt.Fprintf(w, "scenario   %s  strategy %s  seed %d  workers %d  sched %s\n", c.Scenario, c.Strategy, c.Seed, c.Workers, c.Sched)
 	fmt.Fprintf(w, "outcome    %s after %d steps, %v virtual\n", r.Outcome, r.Steps, r.Elapsed.Round(1e6))
-	fmt.Fprintf(w, "leases     %d requested, %d became active, %d broken; resources %d built, %d needed; %d steals\n",
-		m.LeasesRequested, m.LeasesActivated, m.LeasesBroken, m.ResourcesBuilt, m.ResourcesNeeded, m.Steals)
+	if !printSystemCounts(w, r) {
+		fmt.Fprintf(w, "leases     %d requested, %d became active, %d broken; resources %d built, %d needed; %d steals\n",
+			m.LeasesRequested, m.LeasesActivated, m.LeasesBroken, m.ResourcesBuilt, m.ResourcesNeeded, m.Steals)
+	}
 	if r.Outcome != sim.Done {
 		fmt.Fprintf(w, "finding    %s\n", r.Reason)
 		if r.Sim.Panic != nil {

@@ -12,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/reports/sweep"
 	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/scenarios/harness"
@@ -27,7 +26,7 @@ type sweepFlags struct {
 
 func (s *sweepFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.scenarios, "scenarios", "all", "comma-separated scenarios, or all")
-	fs.StringVar(&s.strategies, "strategies", strings.Join(allocator.StrategyNames(), ","), "comma-separated strategies, or all (the named ones and every "+allocator.AblationPrefix+"<fix>)")
+	fs.StringVar(&s.strategies, "strategies", strings.Join(scenarios.NamedStrategies(), ","), "comma-separated strategies (each scenario runs those of its system), or all (every system's named ones and its reference's every "+scenarios.AblationSep+"<fix>)")
 	fs.StringVar(&s.workers, "workers", "8,16,32,64,128", "comma-separated worker counts")
 	fs.StringVar(&s.scheds, "sched", strings.Join(sim.SchedulerNames(), ","), "comma-separated schedulers ("+sim.SchedulerSyntax()+"), or all")
 	fs.IntVar(&s.seeds, "seeds", 100, "seeds per combination")
