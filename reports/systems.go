@@ -265,6 +265,7 @@ func sysLines(title, xlabel, ylabel string, xs []float64, ss []sysSeries, xticks
 		p.Legend.Add(s.name, l, sc)
 	}
 	p.Legend.Top, p.Legend.Left = true, true
+	p.Y.Max = headroom(ss)
 	if xticks {
 		var ticks []plot.Tick
 		for _, x := range xs {
@@ -300,6 +301,21 @@ func sysBars(title, ylabel string, categories []string, ss []sysSeries) (*plot.P
 		p.Legend.Add(s.name, bars)
 	}
 	p.Legend.Top = true
+	p.Y.Max = headroom(ss)
 	p.NominalX(categories...)
 	return p, nil
+}
+
+// headroom is a y-axis top a third above the highest value, so that the
+// legend in the top corner covers no data.
+func headroom(ss []sysSeries) float64 {
+	top := 0.0
+	for _, s := range ss {
+		for _, v := range s.values {
+			if !math.IsNaN(v) {
+				top = math.Max(top, v)
+			}
+		}
+	}
+	return math.Max(top*1.35, 1)
 }
