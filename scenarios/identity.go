@@ -32,12 +32,16 @@ type Identity struct {
 	Strategy string            // a locking strategy (see Strategies), e.g. slot
 	Sched    sim.SchedulerSpec // the scheduler; the zero value is random
 	Seed     uint64
-	Workers  int // queue workers; 0 means allocator.DefaultWorkers
+	// Workers are Drydock's queue workers, Atlantis's command pool, the
+	// layer store's tasks; 0 means allocator.DefaultWorkers.
+	Workers int
 	// Leases, Clients and Limit override the scenario's lease count,
-	// requester count and blueprint limit (0: the scenario's).
+	// requester count and blueprint limit (0: the scenario's); other
+	// systems read them in their own terms (System.Dimensions).
 	Leases, Clients, Limit int
 	// Poll overrides how often a requester looks at its lease (0: the
-	// scenario's). A shrinker raises it: polls carry no story.
+	// scenario's), or the system's own waiting interval. A shrinker raises
+	// it: polls carry no story.
 	Poll time.Duration
 	// NoScenarioFailpoints leaves out the scenario's own failpoints, so
 	// that only Failpoints are enabled (a shrinker removes them one by one).
