@@ -136,13 +136,6 @@ func (r *layersRun) finish(res *sim.Result) Findings {
 	return Findings{Violations: c.list, Metrics: m, Drained: res.Outcome == sim.Done}
 }
 
-func cmpOrString(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
 // layersChecker watches the layer store's events.
 type layersChecker struct {
 	violations

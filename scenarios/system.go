@@ -1,9 +1,7 @@
 package scenarios
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
@@ -119,18 +117,6 @@ func Systems() []*System {
 	return []*System{drydock(), atlantisSystem(), layerStoreSystem()}
 }
 
-// SystemByName finds a system or lists the known ones.
-func SystemByName(name string) (*System, error) {
-	var names []string
-	for _, s := range Systems() {
-		if s.Name == name {
-			return s, nil
-		}
-		names = append(names, s.Name)
-	}
-	return nil, fmt.Errorf("unknown system %q; valid: %s", name, strings.Join(names, ", "))
-}
-
 // ParseStrategy reads a strategy name of the system; the error names the
 // valid ones.
 func (sys *System) ParseStrategy(name string) (Strategy, error) { return sys.parse(name) }
@@ -182,30 +168,6 @@ func (sys *System) invariant(name string) (InvariantInfo, bool) {
 		return InvariantInfo{}, false
 	}
 	return sys.Invariants[i], true
-}
-
-// parseNamed reads a named strategy, an alias, or <named>-without=<fixes>
-// for systems whose strategies are a policy plus a set of fixes; applies
-// says whether a named strategy (by its canonical name) closes a fix
-// without it.
-func (sys *System) parseNamed(name string, closes func(named string, without []string, fix string) bool) (Strategy, error) {
-	base, list, ablated := strings.Cut(name, AblationSep)
-	i := slices.IndexFunc(sys.Strategies, func(s StrategyInfo) bool { return s.Name == base || slices.Contains(s.Aliases, base) })
-	if i < 0 || (ablated && list == "") {
-		return Strategy{}, fmt.Errorf("unknown %s strategy %q; valid: %s, or <strategy>%s<fix>[,<fix>...] with fix one of: %s",
-			sys.Name, name, strings.Join(sys.StrategyNames(), ", "), AblationSep, strings.Join(sys.FixNames(), ", "))
-	}
-	var without []string
-	if ablated {
-		for _, f := range strings.Split(list, ",") {
-			if !slices.Contains(sys.FixNames(), f) {
-				return Strategy{}, fmt.Errorf("strategy %q: unknown %s fix %q; valid: %s", name, sys.Name, f, strings.Join(sys.FixNames(), ", "))
-			}
-			without = append(without, f)
-		}
-	}
-	named := sys.Strategies[i].Name
-	return Strategy{Name: name, closes: func(fix string) bool { return closes(named, without, fix) }}, nil
 }
 
 // runBudget is a safety and a liveness phase and an hour to stop: the

@@ -105,3 +105,11 @@ func taskName(s string) string {
 	}
 	return s
 }
+
+// cmpOrString is s, or def if s is empty.
+func cmpOrString(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
