@@ -51,8 +51,8 @@ lint:
 unit: ## unit, property and example tests
 	$(GO) test -count=1 ./...
 
-race: ## the kernel and the allocator under the race detector
-	$(GO) test -count=1 -race -short ./sim/... ./allocator/... ./hoax/...
+race: ## the kernel, the allocator and the systems under the race detector
+	$(GO) test -count=1 -race -short ./sim/... ./allocator/... ./hoax/... ./systems/...
 	$(GO) test -count=1 -race -run 'TestGoldenScenarioHashes' ./scenarios/harness/
 
 determinism: ## trace hashes must not depend on GOMAXPROCS
