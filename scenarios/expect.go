@@ -50,15 +50,6 @@ func StrategyNames() []string {
 	return names
 }
 
-// NamedStrategies lists every system's named strategies, Drydock's first.
-func NamedStrategies() []string {
-	var names []string
-	for _, sys := range Systems() {
-		names = append(names, sys.StrategyNames()...)
-	}
-	return names
-}
-
 // Expectations lists what every named strategy of the scenario's system,
 // the reference strategy without each fix that closes the race, and each
 // of the scenario's Variants must do: reproduce the race if the strategy

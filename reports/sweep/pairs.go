@@ -2,6 +2,7 @@ package sweep
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/drysim/drysim/scenarios"
@@ -51,4 +52,30 @@ func (p Plan) pairs() ([]pair, error) {
 			ErrSweep, bare[0].Name, sys.Name, strings.Join(p.Strategies, ", "), strings.Join(sys.StrategyNames(), ", "))
 	}
 	return out, nil
+}
+
+// ParseStrategies reads a sweep's strategy list for the scenarios listed:
+// "named" is every named strategy of their systems, "all" those and each
+// system's reference without each fix; anything else is a comma-separated
+// list, taken as given.
+func ParseStrategies(s string, scenarioNames []string) []string {
+	if s != "named" && s != "all" {
+		return ParseList(s, nil)
+	}
+	var out []string
+	for _, sys := range scenarios.Systems() {
+		if !slices.ContainsFunc(scenarioNames, func(name string) bool {
+			sc, err := scenarios.ByName(name)
+			return err == nil && sc.System().Name == sys.Name
+		}) {
+			continue
+		}
+		out = append(out, sys.StrategyNames()...)
+		if s == "all" {
+			for _, f := range sys.FixNames() {
+				out = append(out, sys.Ablation(f))
+			}
+		}
+	}
+	return out
 }

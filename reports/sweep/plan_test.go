@@ -144,3 +144,22 @@ func TestPlansAcrossSystems(t *testing.T) {
 	p.Strategies = []string{"naive"}
 	require.ErrorContains(t, p.Validate(), "scenario layers-abba (layerstore) has none of the strategies naive; its system's are go, writer-preferring, reader-preferring")
 }
+
+// "named" and "all" expand to the strategies of the listed scenarios'
+// systems only.
+func TestParseStrategies(t *testing.T) {
+	tests := []struct {
+		in        string
+		scenarios []string
+		want      []string
+	}{
+		{"named", []string{"layers-abba"}, []string{"go", "writer-preferring", "reader-preferring"}},
+		{"named", []string{"reclaim-race", "atlantis-lock-order"}, []string{"naive", "global", "slot", "phorge", "fail-fast", "poll-retry", "queue", "blocking"}},
+		{"all", []string{"layers-abba"}, []string{"go", "writer-preferring", "reader-preferring",
+			"go-without=writers-block-new-readers", "go-without=modified-since-per-store", "go-without=fixup-under-write-lock", "go-without=global-lock-order"}},
+		{"slot, naive", []string{"reclaim-race"}, []string{"slot", "naive"}},
+	}
+	for _, tc := range tests {
+		require.Equal(t, tc.want, sweep.ParseStrategies(tc.in, tc.scenarios), tc.in)
+	}
+}
