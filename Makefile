@@ -29,7 +29,7 @@ build: ## build bin/drysim
 	$(GO) build -o $(BIN) ./cmd/drysim
 
 # make sim SCENARIO=reclaim-race             check every strategy against its expectation
-# make sim SCENARIO=reclaim-race SEED=42     one run (STRATEGY defaults to slot)
+# make sim SCENARIO=reclaim-race SEED=42     one run (STRATEGY defaults to the system's reference: slot, fail-fast, go)
 sim: build ## run a scenario: SCENARIO=<name> [SEED= STRATEGY= WORKERS=]
 	@if [ -z "$(SCENARIO)" ]; then \
 		echo "usage: make sim SCENARIO=<name> [SEED=<n> STRATEGY=<strategy> WORKERS=<n>]"; \
@@ -37,7 +37,7 @@ sim: build ## run a scenario: SCENARIO=<name> [SEED= STRATEGY= WORKERS=]
 		exit 2; \
 	fi
 ifneq ($(SEED),)
-	$(BIN) run -scenario $(SCENARIO) -seed $(SEED) -strategy $(or $(STRATEGY),slot) -workers $(or $(WORKERS),64)
+	$(BIN) run -scenario $(SCENARIO) -seed $(SEED) $(if $(STRATEGY),-strategy $(STRATEGY)) -workers $(or $(WORKERS),64)
 else
 	$(BIN) check -scenario $(SCENARIO) $(if $(STRATEGY),-strategies $(STRATEGY)) -workers $(or $(WORKERS),64)
 endif
@@ -51,8 +51,8 @@ lint:
 unit: ## unit, property and example tests
 	$(GO) test -count=1 ./...
 
-race: ## the kernel and the allocator under the race detector
-	$(GO) test -count=1 -race -short ./sim/... ./allocator/... ./hoax/...
+race: ## the kernel, the allocator and the systems under the race detector
+	$(GO) test -count=1 -race -short ./sim/... ./allocator/... ./hoax/... ./systems/...
 	$(GO) test -count=1 -race -run 'TestGoldenHashesChangeDetector' ./scenarios/harness/
 
 determinism: ## trace hashes must not depend on GOMAXPROCS

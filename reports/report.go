@@ -59,13 +59,19 @@ func Generate(recs []sweep.Record, story *Story, dir string) (*Report, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	r := &Report{Info: Describe(recs), Safety: SafetyTable(recs), Baseline: baseline(), Builds: Builds(recs)}
-	r.First = SeedsToFirstViolation(recs, r.Baseline)
-	r.Load = loadScenario(recs)
-	r.LoadRows = LoadTable(recs, r.Load)
-	r.Points = LoadPoints(recs)
+	// Drydock's figures compare its strategies; the other systems draw
+	// their own (drawSystems), so a mixed sweep adds no foreign bars.
+	dd := drydockRecords(recs)
+	r := &Report{Info: Describe(recs), Safety: SafetyTable(dd), Baseline: baseline(), Builds: Builds(recs)}
+	r.First = SeedsToFirstViolation(dd, r.Baseline)
+	r.Load = loadScenario(dd)
+	r.LoadRows = LoadTable(dd, r.Load)
+	r.Points = LoadPoints(dd)
 	r.Findings = findings(r)
 	if err := r.drawFigures(dir); err != nil {
+		return nil, err
+	}
+	if err := r.drawSystems(recs, dir); err != nil {
 		return nil, err
 	}
 	if story != nil {
@@ -376,4 +382,16 @@ func findings(r *Report) []string {
 	}
 	out = append(out, r.stallFinding(), r.lockWaitFinding(), r.throughputFinding())
 	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
+}
+
+// drydockRecords are the records of Drydock's scenarios (and of scenarios
+// this build no longer knows, which can only be Drydock's older ones).
+func drydockRecords(recs []sweep.Record) []sweep.Record {
+	var out []sweep.Record
+	for _, rec := range recs {
+		if s, err := scenarios.ByName(rec.Scenario); err != nil || s.System().Name == "drydock" {
+			out = append(out, rec)
+		}
+	}
+	return out
 }

@@ -117,11 +117,13 @@ func TestEveryStrategyHasOneColourEverywhere(t *testing.T) {
 	recs, story := reportRecords(t)
 	_, err := reports.Generate(recs, story, dir)
 	require.NoError(t, err)
-	seen := map[string]string{}
-	for _, st := range scenarios.StrategyNames() {
-		hex := fmt.Sprintf("#%02X%02X%02X", reports.StrategyColour(st).R, reports.StrategyColour(st).G, reports.StrategyColour(st).B)
-		require.NotContains(t, seen, hex, "%s and %s share a colour", st, seen[hex])
-		seen[hex] = st
+	for _, sys := range scenarios.Systems() {
+		seen := map[string]string{"#333333": "a strategy no system names"}
+		for _, st := range sys.NamedStrategies() {
+			hex := fmt.Sprintf("#%02X%02X%02X", reports.StrategyColour(st).R, reports.StrategyColour(st).G, reports.StrategyColour(st).B)
+			require.NotContains(t, seen, hex, "%s: %s and %s share a colour", sys.Name, st, seen[hex])
+			seen[hex] = st
+		}
 	}
 	page, err := os.ReadFile(filepath.Join(dir, "index.html"))
 	require.NoError(t, err)

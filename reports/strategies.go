@@ -55,8 +55,11 @@ func compareStrategies(a, b string) int {
 }
 
 // palette gives each strategy one colour in every figure and table, by its
-// index in scenarios.StrategyNames: the baseline, coarse and reference
-// strategies first (red, blue, green), then the ablations.
+// index among its system's strategies (System.NamedStrategies): for
+// Drydock the baseline, coarse and reference strategies first (red, blue,
+// green), then phorge and the ablations. A figure shows one system's
+// strategies, so two systems may share colours, never two strategies of
+// one.
 func palette() []color.NRGBA {
 	return []color.NRGBA{
 		{0xd6, 0x27, 0x28, 0xff}, // red
@@ -71,18 +74,23 @@ func palette() []color.NRGBA {
 		{0x39, 0x3b, 0x79, 0xff}, // indigo
 		{0x8c, 0x6d, 0x31, 0xff}, // ochre
 		{0x7f, 0x7f, 0x7f, 0xff}, // grey
+		{0x00, 0x80, 0x80, 0xff}, // teal
+		{0x80, 0x00, 0x00, 0xff}, // maroon
+		{0x63, 0x79, 0x39, 0xff}, // moss
+		{0xce, 0x6d, 0xbd, 0xff}, // orchid
 	}
 }
 
 // StrategyColour is the strategy's colour in every figure and table; a
-// strategy outside scenarios.StrategyNames (an ablation of several fixes)
-// is dark grey.
+// strategy no system names (an ablation of several fixes) is dark grey.
 func StrategyColour(strategy string) color.NRGBA {
-	i, p := slices.Index(scenarios.StrategyNames(), strategy), palette()
-	if i < 0 || i >= len(p) {
-		return color.NRGBA{0x33, 0x33, 0x33, 0xff}
+	p := palette()
+	for _, sys := range scenarios.Systems() {
+		if i := slices.Index(sys.NamedStrategies(), strategy); i >= 0 && i < len(p) {
+			return p[i]
+		}
 	}
-	return p[i]
+	return color.NRGBA{0x33, 0x33, 0x33, 0xff}
 }
 
 // hexColour is a colour as CSS writes it.

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -9,11 +10,17 @@ import (
 	"github.com/drysim/drysim/allocator"
 )
 
-// The catalogue is consistent: every fix closes some scenario, every
-// scenario has a recipe and declares what closes it, every invariant has a
-// check and every name a scenario lists is an invariant.
+// The catalogue is consistent, system by system: every fix closes some
+// scenario of its system, every scenario has a recipe and declares what
+// closes it, every invariant has a check and every name a scenario lists
+// (invariants, fixes, failpoints, variants) is one of its system's. No
+// strategy or scenario name is used by two systems.
 func TestCatalogue(t *testing.T) {
 	require.Empty(t, catalogueProblems(All(), allocator.Fixes(), Invariants()))
+	for _, sys := range Systems() {
+		require.Empty(t, systemProblems(sys, sys.Scenarios()), sys.Name)
+	}
+	require.Empty(t, nameClashes(Systems()))
 }
 
 func catalogueProblems(all []*Scenario, fixes []allocator.FixInfo, invs []Invariant) []string {
@@ -28,34 +35,62 @@ func catalogueProblems(all []*Scenario, fixes []allocator.FixInfo, invs []Invari
 			bad("fix %s closes no scenario: name it in the ClosedBy of the scenario whose race it closes", f.Name)
 		}
 	}
-	known := map[string]bool{}
 	for _, inv := range invs {
-		known[inv.Name] = true
 		if inv.onAudit == nil && inv.atCommit == nil && inv.onResource == nil && inv.onLease == nil && inv.atQuiescence == nil && inv.atDeadline == nil {
 			bad("invariant %s is used nowhere: it has no check", inv.Name)
 		}
 	}
 	for _, s := range all {
-		problems = append(problems, scenarioProblems(s, known)...)
+		problems = append(problems, scenarioProblems(s)...)
 	}
 	return problems
 }
 
-func scenarioProblems(s *Scenario, known map[string]bool) []string {
+// systemProblems: every fix of the system closes one of its scenarios.
+func systemProblems(sys *System, scenarios []*Scenario) []string {
+	var problems []string
+	for _, f := range sys.Fixes {
+		if !slices.ContainsFunc(scenarios, func(s *Scenario) bool { return slices.Contains(s.ClosingFixes(), f.Name) }) {
+			problems = append(problems, fmt.Sprintf("%s fix %s closes no scenario: name it in the Closing of the scenario whose race it closes", sys.Name, f.Name))
+		}
+	}
+	if _, err := sys.ParseStrategy(sys.Reference); err != nil {
+		problems = append(problems, fmt.Sprintf("%s's reference strategy: %v", sys.Name, err))
+	}
+	return problems
+}
+
+func scenarioProblems(s *Scenario) []string {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	sys := s.System()
 	if len(s.Recipe.Failpoints) == 0 || s.Recipe.Doc == "" {
 		bad("scenario %s has no recipe", s.Name)
 	}
-	if len(s.ClosedBy) == 0 {
+	if len(s.ClosingFixes()) == 0 {
 		bad("scenario %s names no fix that closes it", s.Name)
 	}
 	if len(s.Race) == 0 {
 		bad("scenario %s names no race invariant", s.Name)
 	}
 	for _, inv := range s.Race {
-		if !known[inv] {
+		if _, ok := sys.invariant(inv); !ok {
 			bad("scenario %s names unknown invariant %q", s.Name, inv)
+		}
+	}
+	for _, f := range s.ClosingFixes() {
+		if !slices.Contains(sys.FixNames(), f) {
+			bad("scenario %s is closed by %q, not a %s fix", s.Name, f, sys.Name)
+		}
+	}
+	for _, fp := range append(slices.Clone(s.Failpoints), s.Recipe.Failpoints...) {
+		if !slices.Contains(sys.FailpointNames(), fp.Name) {
+			bad("scenario %s enables %s, not a %s failpoint", s.Name, fp.Name, sys.Name)
+		}
+	}
+	for _, v := range s.Variants {
+		if _, err := sys.ParseStrategy(v); err != nil {
+			bad("scenario %s: variant: %v", s.Name, err)
 		}
 	}
 	for _, f := range s.Recipe.NotFor {
@@ -66,8 +101,30 @@ func scenarioProblems(s *Scenario, known map[string]bool) []string {
 	return problems
 }
 
+// nameClashes: a strategy, fix-free name or scenario name that two systems
+// both use would make a record or a flag ambiguous.
+func nameClashes(systems []*System) []string {
+	var problems []string
+	owner := map[string]string{}
+	for _, sys := range systems {
+		names := sys.StrategyNames()
+		for _, s := range sys.Scenarios() {
+			names = append(names, s.Name)
+		}
+		for _, n := range names {
+			if o, ok := owner[n]; ok && o != sys.Name {
+				problems = append(problems, fmt.Sprintf("%q is both %s's and %s's", n, o, sys.Name))
+			}
+			owner[n] = sys.Name
+		}
+	}
+	return problems
+}
+
 // The catalogue test catches what it claims to: a fix that closes no
-// scenario, a scenario without a recipe, an invariant without a check.
+// scenario, a scenario without a recipe, an invariant without a check, a
+// scenario naming another system's invariant or fix, a name two systems
+// share.
 func TestCatalogueCatchesGaps(t *testing.T) {
 	fixes := append(allocator.Fixes(), allocator.FixInfo{Name: "new-fix", Fix: allocator.Fix(200)})
 	noRecipe := reclaimRace()
@@ -77,4 +134,18 @@ func TestCatalogueCatchesGaps(t *testing.T) {
 	require.Contains(t, problems, "fix new-fix closes no scenario: name it in the ClosedBy of the scenario whose race it closes")
 	require.Contains(t, problems, "scenario reclaim-race has no recipe")
 	require.Contains(t, problems, "invariant unchecked is used nowhere: it has no check")
+
+	mixed := layersABBA()
+	mixed.system = layerStoreSystem()
+	mixed.Race = []string{InvDirExclusive}
+	mixed.Closing = []string{"lock-covers-fix"}
+	problems = scenarioProblems(mixed)
+	require.Contains(t, problems, `scenario layers-abba names unknown invariant "dir-exclusive"`)
+	require.Contains(t, problems, `scenario layers-abba is closed by "lock-covers-fix", not a layerstore fix`)
+
+	sys := atlantisSystem()
+	require.Contains(t, systemProblems(sys, sys.Scenarios()[:1]), "atlantis fix atomic-lock-store closes no scenario: name it in the Closing of the scenario whose race it closes")
+	clash := layerStoreSystem()
+	clash.Strategies = append(clash.Strategies, StrategyInfo{Name: "slot"})
+	require.Contains(t, nameClashes([]*System{drydock(), clash}), `"slot" is both drydock's and layerstore's`)
 }

@@ -1,7 +1,8 @@
-// Package scenarios is what runs inside a world: one file per documented
-// race (its workload, hoax knobs, failpoints, the fixes that close it and
-// a recipe that makes it happen on seed 1), the requesters that drive it,
-// and the checker that watches it. It starts no goroutine, reads no clock
+// Package scenarios is what runs inside a world: the reference systems
+// (System: Drydock, Atlantis, the containers/storage layer store), one file
+// per documented race (its workload, failpoints, the fixes that close it
+// and a recipe that makes it happen on seed 1), the drivers that run each
+// system's workload, and the checkers that watch them. It starts no goroutine, reads no clock
 // and takes every random number from the world (docs/determinism.md); a
 // test checks the whole package for that. Running worlds — one, many in
 // parallel, shrinking, replay files — is package scenarios/harness.
@@ -18,10 +19,12 @@
 //	fmt.Println(id.Command("run"))
 //	// drysim run -scenario reclaim-race -strategy naive -seed 1 -workers 64
 //
-// Prepare checks an identity against its scenario; Prepared.Start builds
-// the experiment inside a sim.World (allocator, hoax blueprint, requesters
-// and a conductor) and Experiment.Finish reads what it found once the world
-// has run. The harness does exactly that around w.Run.
+// Prepare checks an identity against its scenario and its system;
+// Prepared.Start builds the experiment inside a sim.World (for Drydock the
+// allocator, hoax blueprint, requesters and a conductor; for the others
+// their model, workers and conductor) and Experiment.Finish reads what it
+// found once the world has run. The harness does exactly that around
+// w.Run.
 //
 // # Invariants
 //
@@ -35,12 +38,28 @@
 // worker runs (an active lease on a released resource while its release
 // command is still queued).
 //
+// # Systems
+//
+// Every scenario belongs to one System (Systems lists them): its named
+// strategies and their roles, its fixes, failpoints and invariants, what a
+// run's overrides mean in it, and how one of its scenarios is prepared and
+// started inside a world. Drydock's are the allocator's lists and the
+// checker's table; Atlantis (systems/atlantis) and the layer store
+// (systems/layerstore) are models with runtime seams of their own, run in
+// a world through systems/simrt, watched by checkers that read the events
+// the models emit. A deadlock (the kernel's waits-for cycle) is their
+// no-deadlock violation, naming the tasks, what each was doing and the
+// locks.
+//
 // # Fixes and expectations
 //
-// A scenario declares the fixes that close its race (ClosedBy); what every
-// strategy must do follows (Expectations): one that lacks a closing fix
-// must reproduce the race within ReproduceSeeds, one that closes all of
-// them must break no invariant over HoldSeeds. The catalogue test fails
-// when a fix closes no scenario, a scenario has no recipe, or an invariant
-// has no check.
+// A scenario declares the fixes that close its race (ClosedBy for Drydock,
+// Closing by name for the others); what every strategy of its system must
+// do follows (Expectations): one that does not close a closing fix must
+// reproduce the race within ReproduceSeeds, one that closes all of them
+// must break no invariant over HoldSeeds. Variants add racy strategies the
+// reference's ablations do not reach. The catalogue test fails when a fix
+// closes no scenario of its system, a scenario has no recipe or names
+// another system's invariant, fix or failpoint, or an invariant has no
+// check.
 package scenarios

@@ -32,49 +32,53 @@ func (e Expectation) String() string {
 	return fmt.Sprintf("holds over %d", e.Seeds)
 }
 
-// Strategies lists the locking strategies, in the order help texts,
-// sweeps and reports show them.
+// Strategies lists Drydock's locking strategies (the allocator's), in the
+// order help texts, sweeps and reports show them; System.Strategies has
+// every system's.
 func Strategies() []allocator.StrategyInfo { return allocator.Strategies() }
 
-// StrategyNames lists every named strategy, then every single-fix ablation
-// of the reference strategy.
+// StrategyNames lists every system's named strategies, each followed by
+// every single-fix ablation of that system's reference strategy.
 func StrategyNames() []string {
-	names := allocator.StrategyNames()
-	for _, f := range allocator.AllFixes() {
-		names = append(names, allocator.Ablation(f).Name)
+	var names []string
+	for _, sys := range Systems() {
+		names = append(names, sys.NamedStrategies()...)
 	}
 	return names
 }
 
-// Expectations lists what every named strategy, and the reference strategy
-// without each fix that closes the race, must do: reproduce the race if
-// the strategy lacks one of ClosedBy, hold otherwise.
+// Expectations lists what every named strategy of the scenario's system,
+// the reference strategy without each fix that closes the race, and each
+// of the scenario's Variants must do: reproduce the race if the strategy
+// does not close one of the closing fixes, hold otherwise.
 func (s *Scenario) Expectations() []Expectation {
-	var out []Expectation
-	for _, info := range Strategies() {
-		out = append(out, s.expect(info.Strategy()))
+	sys := s.System()
+	names := sys.StrategyNames()
+	for _, f := range s.ClosingFixes() {
+		names = append(names, sys.Ablation(f))
 	}
-	for _, f := range s.ClosedBy {
-		out = append(out, s.expect(allocator.Ablation(f)))
+	var out []Expectation
+	for _, name := range append(names, s.Variants...) {
+		e, err := s.Expectation(name)
+		if err != nil {
+			panic(fmt.Sprintf("scenario %s: %v", s.Name, err)) // the catalogue test keeps every name valid
+		}
+		out = append(out, e)
 	}
 	return out
 }
 
-// Expectation is what a strategy (any that ParseStrategy reads) must do on
-// the scenario.
+// Expectation is what a strategy (any that the system's ParseStrategy
+// reads) must do on the scenario.
 func (s *Scenario) Expectation(strategy string) (Expectation, error) {
-	st, err := allocator.ParseStrategy(strategy)
+	st, err := s.System().ParseStrategy(strategy)
 	if err != nil {
 		return Expectation{}, err
 	}
-	return s.expect(st), nil
-}
-
-func (s *Scenario) expect(st allocator.Strategy) Expectation {
-	for _, f := range s.ClosedBy {
+	for _, f := range s.ClosingFixes() {
 		if !st.Closes(f) {
-			return Expectation{Strategy: st.Name, Reproduces: true, Seeds: ReproduceSeeds}
+			return Expectation{Strategy: st.Name, Reproduces: true, Seeds: ReproduceSeeds}, nil
 		}
 	}
-	return Expectation{Strategy: st.Name, Seeds: HoldSeeds}
+	return Expectation{Strategy: st.Name, Seeds: HoldSeeds}, nil
 }

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
@@ -14,12 +15,32 @@ import (
 // Prepared is an identity resolved against its scenario and checked: all a
 // run needs to know before its world exists.
 type Prepared struct {
-	Identity   Identity // with defaults filled in
-	Scenario   *Scenario
-	Workload   Workload // the scenario's, with the identity's overrides
-	strategy   allocator.Strategy
-	hoax       hoax.Config
+	Identity Identity // with defaults filled in
+	Scenario *Scenario
+	// Workload is a Drydock scenario's, with the identity's overrides.
+	Workload Workload
+	// Dims are the run's sizes in its system's terms (System.Dimensions):
+	// what the shrinker lowers.
+	Dims       Dims
+	strategy   allocator.Strategy // Drydock's
+	hoax       hoax.Config        // Drydock's
 	failpoints []Failpoint
+	// safety and liveness are the run's phases; ownLeases is the
+	// scenario's own size (leases, or what the system calls them), which
+	// DefaultBudget scales from.
+	safety, liveness time.Duration
+	ownLeases        int
+	horizon          int64 // PCT's estimate of the run's steps
+	// model is another system's resolved configuration, for its start.
+	model any
+}
+
+// Dims are the sizes of a run the identity can override, in its system's
+// terms: leases (or operations), clients, a limit, and how long a waiter
+// polls.
+type Dims struct {
+	Leases, Clients, Limit int
+	Poll                   time.Duration
 }
 
 // Prepare checks an identity and resolves it against its scenario; errors
@@ -30,17 +51,12 @@ func Prepare(id Identity) (*Prepared, error) {
 	}
 	id = id.Normalized()
 	s, _ := ByName(id.Scenario)
-	st, _ := allocator.ParseStrategy(id.Strategy)
-	p := &Prepared{Identity: id, Scenario: s, Workload: s.workload(id.Leases, id.Clients), strategy: st, hoax: s.Hoax}
-	if id.Poll > 0 {
-		p.Workload.Poll = id.Poll
-	}
-	if id.Limit > 0 {
-		p.hoax.Limit = id.Limit
-	}
-	p.failpoints = id.Failpoints
+	p := &Prepared{Identity: id, Scenario: s, failpoints: id.Failpoints}
 	if !id.NoScenarioFailpoints {
 		p.failpoints = append(slices.Clone(s.Failpoints), id.Failpoints...)
+	}
+	if err := s.System().prepare(p); err != nil {
+		return nil, fmt.Errorf("%w: scenario %s: %w", ErrConfig, s.Name, err)
 	}
 	return p, nil
 }
@@ -51,23 +67,47 @@ func Prepare(id Identity) (*Prepared, error) {
 func (p *Prepared) Scheduler() sim.Scheduler {
 	sched := p.Identity.Sched.Get()
 	if h, ok := sched.(sim.HorizonScheduler); ok && h.HorizonSteps() == 0 {
-		return h.WithHorizon(p.Scenario.pctHorizon(p.Identity.Leases))
+		return h.WithHorizon(p.horizon)
 	}
 	return sched
 }
 
 // MaxTime is the run's virtual-time budget: the safety and liveness phases
 // and an hour to stop.
-func (p *Prepared) MaxTime() time.Duration {
-	return p.Workload.Safety + p.Workload.Liveness + time.Hour
+func (p *Prepared) MaxTime() time.Duration { return runBudget(p.safety, p.liveness) }
+
+// Safety is the run's safety phase (0 for a system without one).
+func (p *Prepared) Safety() time.Duration { return p.safety }
+
+// Liveness is the run's liveness budget: the scenario's until SetLiveness.
+func (p *Prepared) Liveness() time.Duration { return p.liveness }
+
+// SetLiveness gives the run another liveness budget; the world's time
+// limit (MaxTime) follows it. Call it before Start.
+func (p *Prepared) SetLiveness(d time.Duration) {
+	p.liveness = d
+	p.Workload.Liveness = d
 }
+
+// OwnLeases is the scenario's own size in leases (or what its system
+// calls them), before the identity's overrides.
+func (p *Prepared) OwnLeases() int { return p.ownLeases }
 
 // Failpoints are the failpoints the run enables: the scenario's (unless
 // left out), then the identity's.
 func (p *Prepared) Failpoints() []Failpoint { return p.failpoints }
 
-// Experiment is a scenario set up inside a world: the allocator, the hoax
-// blueprint, the requesters and the checker watching them.
+// Start builds the experiment inside w, as the scenario's system does, and
+// starts its tasks; w.Run runs it. stopOn ends the run at the first
+// violation of that invariant (or of any forbidden one, with StopOnAny;
+// "" runs to the end).
+func (p *Prepared) Start(w *sim.World, stopOn string) (*Experiment, error) {
+	return p.Scenario.System().start(p, w, stopOn)
+}
+
+// Experiment is a scenario set up inside a world: for Drydock, the
+// allocator, the hoax blueprint, the requesters and the checker watching
+// them; another system keeps what it needs in finish.
 type Experiment struct {
 	w   *sim.World
 	rt  *simrt.Runtime
@@ -75,12 +115,12 @@ type Experiment struct {
 	h   *hoax.Hoax
 	chk *checker
 	d   *driver
+	// finish, if set, is another system's Finish.
+	finish func(res *sim.Result) Findings
 }
 
-// Start builds the experiment inside w and starts its tasks; w.Run runs it.
-// stopOn ends the run at the first violation of that invariant (or of any
-// forbidden one, with StopOnAny; "" runs to the end).
-func (p *Prepared) Start(w *sim.World, stopOn string) (*Experiment, error) {
+// startDrydock builds a Drydock experiment inside w and starts its tasks.
+func (p *Prepared) startDrydock(w *sim.World, stopOn string) (*Experiment, error) {
 	if stopOn != "" && stopOn != StopOnAny {
 		if _, err := InvariantByName(stopOn); err != nil {
 			return nil, fmt.Errorf("%w: stop-on: %w", ErrConfig, err)
@@ -128,6 +168,9 @@ type Findings struct {
 // Finish checks the quiescent invariants of a run that ended cleanly and
 // collects what the experiment found. Call it once, after w.Run.
 func (e *Experiment) Finish(res *sim.Result) Findings {
+	if e.finish != nil {
+		return e.finish(res)
+	}
 	if res.Outcome == sim.Done && e.d.drained {
 		e.chk.checkQuiescent()
 	}
@@ -139,10 +182,17 @@ func (e *Experiment) Finish(res *sim.Result) Findings {
 
 // Quiet reports whether a kernel object or label name is machinery a story
 // of a race can leave out: idle queue workers handing work around, and the
-// requesters' own bookkeeping.
+// requesters' own bookkeeping. Other systems' drivers name their
+// machinery with MachineryPrefix. (Called for every event of a story, so
+// it builds no System.)
 func Quiet(name string) bool {
-	return allocator.QueueMachinery(name) || name == clientsDoneNotifier
+	return allocator.QueueMachinery(name) || name == clientsDoneNotifier || strings.HasPrefix(name, MachineryPrefix)
 }
 
-// Limit is the hoax blueprint's limit the run uses.
-func (p *Prepared) Limit() int { return p.hoax.Limit }
+// MachineryPrefix starts the name of a kernel object that only hands work
+// around (a driver's queue, a client's wake-up): stories leave it out.
+const MachineryPrefix = "machinery."
+
+// Limit is the run's limit override in its system's terms (Drydock: the
+// hoax blueprint's limit).
+func (p *Prepared) Limit() int { return p.Dims.Limit }

@@ -7,14 +7,17 @@ import (
 
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/allocator/simrt"
-	"github.com/drysim/drysim/hoax"
 )
 
-// KnownFailpoints lists every failpoint a run accepts.
+// KnownFailpoints lists every failpoint of every system, sorted; a run
+// accepts those of its scenario's system.
 func KnownFailpoints() []string {
-	names := append(allocator.FailpointNames(), hoax.FailpointNames()...)
+	var names []string
+	for _, sys := range Systems() {
+		names = append(names, sys.FailpointNames()...)
+	}
 	slices.Sort(names)
-	return names
+	return slices.Compact(names)
 }
 
 // ParseFailpoint reads "name=terms".

@@ -32,12 +32,16 @@ type Identity struct {
 	Strategy string            // a locking strategy (see Strategies), e.g. slot
 	Sched    sim.SchedulerSpec // the scheduler; the zero value is random
 	Seed     uint64
-	Workers  int // queue workers; 0 means allocator.DefaultWorkers
+	// Workers are Drydock's queue workers, Atlantis's command pool, the
+	// layer store's tasks; 0 means allocator.DefaultWorkers.
+	Workers int
 	// Leases, Clients and Limit override the scenario's lease count,
-	// requester count and blueprint limit (0: the scenario's).
+	// requester count and blueprint limit (0: the scenario's); other
+	// systems read them in their own terms (System.Dimensions).
 	Leases, Clients, Limit int
 	// Poll overrides how often a requester looks at its lease (0: the
-	// scenario's). A shrinker raises it: polls carry no story.
+	// scenario's), or the system's own waiting interval. A shrinker raises
+	// it: polls carry no story.
 	Poll time.Duration
 	// NoScenarioFailpoints leaves out the scenario's own failpoints, so
 	// that only Failpoints are enabled (a shrinker removes them one by one).
@@ -54,10 +58,11 @@ const (
 )
 
 // DefaultIdentity is what the CLI runs when a flag is not given: the
-// reference strategy, seed 1, allocator.DefaultWorkers workers, the random
-// scheduler. Its Scenario is empty and must be set.
+// reference strategy of the scenario's system (an empty Strategy, which
+// Normalized fills in), seed 1, allocator.DefaultWorkers workers, the
+// random scheduler. Its Scenario is empty and must be set.
 func DefaultIdentity() Identity {
-	return Identity{Strategy: "slot", Seed: 1, Workers: allocator.DefaultWorkers}
+	return Identity{Seed: 1, Workers: allocator.DefaultWorkers}
 }
 
 // field is one part of an Identity in all its spellings.
@@ -81,7 +86,7 @@ func fields() []field {
 		{name: "scenario", usage: "scenario name (drysim list shows them)", always: true,
 			register: func(id *Identity, fs *flag.FlagSet, n, u string) { fs.StringVar(&id.Scenario, n, id.Scenario, u) },
 			text:     func(id Identity) []string { return []string{id.Scenario} }},
-		{name: "strategy", usage: "locking strategy: " + strings.Join(allocator.StrategyNames(), ", ") + ", " + allocator.AblationPrefix + "<fix>", always: true,
+		{name: "strategy", usage: "locking strategy of the scenario's system (default: its reference) — " + strategyUsage(), always: true,
 			register: func(id *Identity, fs *flag.FlagSet, n, u string) { fs.StringVar(&id.Strategy, n, id.Strategy, u) },
 			text:     func(id Identity) []string { return []string{id.Strategy} }},
 		{name: "seed", usage: "the seed every random choice derives from", always: true,
@@ -316,10 +321,16 @@ func (s *FieldSetter) Missing() []string {
 }
 
 // Normalized fills in the defaults a zero field stands for (workers, the
-// scheduler), so that equal runs have equal identities.
+// scheduler, the strategy: the scenario's system's reference), so that
+// equal runs have equal identities.
 func (id Identity) Normalized() Identity {
 	if id.Workers == 0 {
 		id.Workers = allocator.DefaultWorkers
+	}
+	if id.Strategy == "" {
+		if s, err := ByName(id.Scenario); err == nil {
+			id.Strategy = s.System().Reference
+		}
 	}
 	id.Sched.Scheduler = id.Sched.Get()
 	return id
@@ -331,10 +342,12 @@ func (id Identity) Validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrConfig, fmt.Sprintf(format, args...))
 	}
-	if _, err := ByName(id.Scenario); err != nil {
+	s, err := ByName(id.Scenario)
+	if err != nil {
 		return fmt.Errorf("%w: %w", ErrConfig, err)
 	}
-	if _, err := allocator.ParseStrategy(id.Strategy); err != nil {
+	sys := s.System()
+	if _, err := sys.ParseStrategy(cmpOrString(id.Strategy, sys.Reference)); err != nil {
 		return fmt.Errorf("%w: %w", ErrConfig, err)
 	}
 	switch {
@@ -350,9 +363,19 @@ func (id Identity) Validate() error {
 		return bad("poll %v: want 0 (the scenario's) or more", id.Poll)
 	}
 	for _, fp := range id.Failpoints {
-		if err := allocator.CheckFailpointName(fp.Name, KnownFailpoints()); err != nil {
-			return fmt.Errorf("%w: %w", ErrConfig, err)
+		if err := allocator.CheckFailpointName(fp.Name, sys.FailpointNames()); err != nil {
+			return fmt.Errorf("%w: scenario %s (%s): %w", ErrConfig, s.Name, sys.Name, err)
 		}
 	}
 	return nil
+}
+
+// strategyUsage lists each system's named strategies and how to ablate a
+// fix, for the -strategy flag's help.
+func strategyUsage() string {
+	var parts []string
+	for _, sys := range Systems() {
+		parts = append(parts, fmt.Sprintf("%s: %s, %s%s<fix>", sys.Name, strings.Join(sys.StrategyNames(), ", "), sys.Reference, AblationSep))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -144,21 +145,36 @@ func Invariants() []Invariant {
 	}
 }
 
-// InvariantByName finds an invariant or lists the known ones.
+// Info is the invariant's documentation, without its checks.
+func (inv Invariant) Info() InvariantInfo {
+	return InvariantInfo{Name: inv.Name, Doc: inv.Doc, Phase: inv.Phase, Measured: inv.Measured}
+}
+
+// InvariantByName finds an invariant of any system (Drydock's with its
+// checks, another system's as its documentation) or lists the known ones.
 func InvariantByName(name string) (Invariant, error) {
 	for _, inv := range Invariants() {
 		if inv.Name == name {
 			return inv, nil
 		}
 	}
+	for _, sys := range Systems()[1:] {
+		if info, ok := sys.invariant(name); ok {
+			return Invariant{Name: info.Name, Doc: info.Doc, Phase: info.Phase, Measured: info.Measured}, nil
+		}
+	}
 	return Invariant{}, fmt.Errorf("unknown invariant %q; valid: %s", name, strings.Join(InvariantNames(), ", "))
 }
 
-// InvariantNames lists every invariant's name.
+// InvariantNames lists every system's invariants' names, without repeats.
 func InvariantNames() []string {
 	var names []string
-	for _, inv := range Invariants() {
-		names = append(names, inv.Name)
+	for _, sys := range Systems() {
+		for _, inv := range sys.Invariants {
+			if !slices.Contains(names, inv.Name) {
+				names = append(names, inv.Name)
+			}
+		}
 	}
 	return names
 }
@@ -173,16 +189,24 @@ func IsMeasured(name string) bool {
 // Violation is one broken invariant: what, which objects, when.
 type Violation struct {
 	Invariant string
-	Objects   []allocator.Ref
-	Step      int64
-	Time      time.Duration // virtual time since the world began
-	Detail    string
+	Objects   []allocator.Ref // Drydock's objects
+	// Names are another system's objects (a command, a lock, a layer).
+	Names  []string
+	Step   int64
+	Time   time.Duration // virtual time since the world began
+	Detail string
+}
+
+// ObjectNames are the violation's objects as text: Drydock's refs, then
+// the names another system gives its objects.
+func (v Violation) ObjectNames() []string {
+	out := make([]string, 0, len(v.Objects)+len(v.Names))
+	for _, o := range v.Objects {
+		out = append(out, o.String())
+	}
+	return append(out, v.Names...)
 }
 
 func (v Violation) String() string {
-	objs := make([]string, len(v.Objects))
-	for i, o := range v.Objects {
-		objs[i] = o.String()
-	}
-	return fmt.Sprintf("%s [%s] at step %d (+%v): %s", v.Invariant, strings.Join(objs, " "), v.Step, v.Time, v.Detail)
+	return fmt.Sprintf("%s [%s] at step %d (+%v): %s", v.Invariant, strings.Join(v.ObjectNames(), " "), v.Step, v.Time, v.Detail)
 }

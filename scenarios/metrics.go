@@ -39,6 +39,34 @@ type Metrics struct {
 	// LimitOvershootSteps is how many trace steps they lasted, in all.
 	LimitOvershootSteps int64 `json:"limit_overshoot_steps,omitempty"`
 	Steps               int64 `json:"steps"`
+
+	// The other systems' numbers (Drydock's runs leave them out). Their
+	// lock waits are LockWaits and LockWaitP50/P99/Max above, their
+	// timeouts LockTimeouts.
+	//
+	// Operations are the commands (Atlantis: project plans and applies) or
+	// operations (layer store) run; Rejected of them lost a lock and were
+	// rejected, Failed met a corrupt working directory; Retries are the
+	// polls after a first try.
+	Operations int `json:"operations,omitempty"`
+	Rejected   int `json:"rejected,omitempty"`
+	Failed     int `json:"failed,omitempty"`
+	Retries    int `json:"retries,omitempty"`
+	// WriterWaitP99 and WriterWaitMax are the waits for the layer store's
+	// write lock; ReaderShare is the share of operations drawn to read.
+	WriterWaitP99 time.Duration `json:"writer_wait_p99_ns,omitempty"`
+	WriterWaitMax time.Duration `json:"writer_wait_max_ns,omitempty"`
+	ReaderShare   float64       `json:"reader_share,omitempty"`
+	// StaleReads are reads that saw an older write than the last one.
+	StaleReads int `json:"stale_reads,omitempty"`
+}
+
+// RejectedShare is the share of operations rejected (0 with none).
+func (m Metrics) RejectedShare() float64 {
+	if m.Operations == 0 {
+		return 0
+	}
+	return float64(m.Rejected) / float64(m.Operations)
 }
 
 func collectMetrics(a *allocator.Allocator, chk *checker, sr *sim.Result) Metrics {

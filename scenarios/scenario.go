@@ -10,13 +10,16 @@ import (
 	"github.com/drysim/drysim/hoax"
 )
 
-// Scenario is one documented race: the workload that exposes it, the hoax
-// knobs, the invariants that catch it, the fixes that close it and the
-// failpoint recipe that makes it happen on the first seed.
+// Scenario is one documented race of one system: the workload that
+// exposes it, the invariants that catch it, the fixes that close it and
+// the failpoint recipe that makes it happen on the first seed. Hoax,
+// Timings, Workload and Steals are Drydock's; another system keeps its
+// workload in Config.
 type Scenario struct {
 	Name   string
 	Doc    string // one line: what races
 	Source string // where the race is documented
+	system *System
 	// Race lists the invariants whose violation means "the race happened".
 	// Every invariant is checked on every run; a fixed strategy must break
 	// none of them.
@@ -25,6 +28,15 @@ type Scenario struct {
 	// one of them must reproduce it, one that closes all of them must hold
 	// (see Expectations).
 	ClosedBy []allocator.Fix
+	// Closing names the fixes that close the race in systems other than
+	// Drydock (whose scenarios name theirs, typed, in ClosedBy).
+	Closing []string
+	// Variants are strategies beyond the named ones and the reference's
+	// ablations that check also holds to their expectation: the racy
+	// variant of a fix the reference strategy's design makes moot.
+	Variants []string
+	// Config is another system's workload for the scenario.
+	Config   any
 	Hoax     hoax.Config
 	Timings  allocator.Timings
 	Workload Workload
@@ -42,6 +54,9 @@ type Scenario struct {
 	// Headline: the race drysim shows first (make sim's default, the
 	// report's timeline).
 	Headline bool
+	// Policies: the report compares its system's strategies (rejections,
+	// waits) on this scenario's runs.
+	Policies bool
 }
 
 // Recipe is a set of failpoints that makes one race happen on the first
@@ -51,9 +66,9 @@ type Scenario struct {
 type Recipe struct {
 	Failpoints []Failpoint
 	Doc        string
-	// NotFor lists fixes whose ablation the recipe does not make fail on
-	// seed 1, and why; check still expects those ablations to reproduce
-	// within ReproduceSeeds without it.
+	// NotFor lists (Drydock) fixes whose ablation the recipe does not make
+	// fail on seed 1, and why; check still expects those ablations to
+	// reproduce within ReproduceSeeds without it.
 	NotFor []allocator.Fix
 	Why    string
 }
@@ -100,8 +115,9 @@ type Workload struct {
 	Operator hoax.Latency
 }
 
-// registry is the fixed list of scenarios, in the order `drysim list`
-// prints them. A function, not a variable: nothing package-level mutates.
+// registry is the fixed list of Drydock's scenarios, in the order `drysim
+// list` prints them. A function, not a variable: nothing package-level
+// mutates.
 func registry() []*Scenario {
 	return []*Scenario{
 		doubleAllocation(),
@@ -116,13 +132,36 @@ func registry() []*Scenario {
 	}
 }
 
-// All returns every scenario.
-func All() []*Scenario { return registry() }
+// All returns every scenario of every system, system by system.
+func All() []*Scenario {
+	var out []*Scenario
+	for _, sys := range Systems() {
+		out = append(out, sys.Scenarios()...)
+	}
+	return out
+}
+
+// System is the system the scenario belongs to (Drydock for a scenario
+// made outside All).
+func (s *Scenario) System() *System {
+	if s.system == nil {
+		s.system = drydock()
+	}
+	return s.system
+}
+
+// ClosingFixes names the fixes that close the scenario's race.
+func (s *Scenario) ClosingFixes() []string {
+	if len(s.ClosedBy) > 0 {
+		return fixNames(s.ClosedBy)
+	}
+	return s.Closing
+}
 
 // Names returns the scenario names.
 func Names() []string {
 	var names []string
-	for _, s := range registry() {
+	for _, s := range All() {
 		names = append(names, s.Name)
 	}
 	return names
@@ -130,7 +169,7 @@ func Names() []string {
 
 // ByName finds a scenario or returns an error listing the known ones.
 func ByName(name string) (*Scenario, error) {
-	for _, s := range registry() {
+	for _, s := range All() {
 		if s.Name == name {
 			return s, nil
 		}

@@ -87,6 +87,21 @@ func (w *World) findCycle() []*Task {
 	return nil
 }
 
+// WaitsForCycle reports the waits-for cycle among tasks that wait with no
+// timer, or nil if there is none. The kernel ends a run as a deadlock only
+// when no task can run, since Go lets any task unlock a mutex; a model in
+// which no task unlocks another's lock can call this from a task that
+// keeps running (a conductor, a watchdog) and treat a cycle as a deadlock
+// at once. The search is deterministic: the same world state gives the
+// same cycle.
+func (w *World) WaitsForCycle() *DeadlockReport {
+	cycle := w.findCycle()
+	if cycle == nil {
+		return nil
+	}
+	return w.deadlockReport(cycle)
+}
+
 // cycleFrame is one task on findCycle's search path.
 type cycleFrame struct {
 	t    *Task

@@ -43,6 +43,7 @@ func cmdList(args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "  %-28s %-20s %s\n", inv.Name, phase, inv.Doc)
 	}
+	listSystems(stdout)
 	return nil
 }
 

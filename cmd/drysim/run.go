@@ -100,8 +100,10 @@ func printRun(w io.Writer, r *harness.Result, repro string) {
 	c, m := r.Identity, r.Metrics
 	fmt.Fprintf(w, "scenario   %s  strategy %s  seed %d  workers %d  sched %s\n", c.Scenario, c.Strategy, c.Seed, c.Workers, c.Sched)
 	fmt.Fprintf(w, "outcome    %s after %d steps, %v virtual (liveness budget %v)\n", r.Outcome, r.Steps, r.Elapsed.Round(1e6), r.Budget)
-	fmt.Fprintf(w, "leases     %d requested, %d became active, %d broken; resources %d built, %d needed; %d steals\n",
-		m.LeasesRequested, m.LeasesActivated, m.LeasesBroken, m.ResourcesBuilt, m.ResourcesNeeded, m.Steals)
+	if !printSystemCounts(w, r) {
+		fmt.Fprintf(w, "leases     %d requested, %d became active, %d broken; resources %d built, %d needed; %d steals\n",
+			m.LeasesRequested, m.LeasesActivated, m.LeasesBroken, m.ResourcesBuilt, m.ResourcesNeeded, m.Steals)
+	}
 	for _, warning := range r.Warnings {
 		fmt.Fprintf(w, "warning    %s\n", warning)
 	}

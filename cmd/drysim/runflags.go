@@ -111,7 +111,7 @@ func flagMessage(err error) string {
 // both are "strategies" in everyday speech, so the mix-up is common.
 func kindHint(msg string) string {
 	for _, word := range strings.FieldsFunc(msg, func(r rune) bool { return r == '"' || r == ' ' }) {
-		if _, err := sim.ParseScheduler(word); err == nil && strings.Contains(msg, "unknown strategy") {
+		if _, err := sim.ParseScheduler(word); err == nil && strings.Contains(msg, "unknown ") && strings.Contains(msg, "strategy") {
 			return fmt.Sprintf(" (%q is a scheduler: give it as -sched %s)", word, word)
 		}
 		if _, err := allocator.ParseStrategy(word); err == nil && strings.Contains(msg, "unknown scheduler") {

@@ -12,7 +12,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/reports/sweep"
 	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/scenarios/harness"
@@ -28,7 +27,7 @@ type sweepFlags struct {
 
 func (s *sweepFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.scenarios, "scenarios", "all", "comma-separated scenarios, or all")
-	fs.StringVar(&s.strategies, "strategies", strings.Join(allocator.StrategyNames(), ","), "comma-separated strategies, or all (the named ones and every "+allocator.AblationPrefix+"<fix>)")
+	fs.StringVar(&s.strategies, "strategies", "named", "comma-separated strategies (each scenario runs those of its system), named (the named ones of the scenarios' systems), or all (those and each reference's every "+scenarios.AblationSep+"<fix>)")
 	fs.StringVar(&s.workers, "workers", "8,16,32,64,128", "comma-separated worker counts")
 	fs.StringVar(&s.scheds, "sched", strings.Join(sim.SchedulerNames(), ","), "comma-separated schedulers ("+sim.SchedulerSyntax()+"), or all")
 	fs.IntVar(&s.seeds, "seeds", 100, "seeds per combination")
@@ -51,7 +50,7 @@ func (s *sweepFlags) plan() (sweep.Plan, error) {
 		return sweep.Plan{}, usageErr("-sched: %s", sweepMessage(err))
 	}
 	p := sweep.Plan{
-		Scenarios: sweep.ParseList(s.scenarios, scenarios.Names()), Strategies: sweep.ParseList(s.strategies, scenarios.StrategyNames()),
+		Scenarios: sweep.ParseList(s.scenarios, scenarios.Names()), Strategies: sweep.ParseStrategies(s.strategies, sweep.ParseList(s.scenarios, scenarios.Names())),
 		Workers: workers, Scheds: scheds, Seeds: s.seeds, FirstSeed: s.firstSeed,
 	}
 	if p.Shard, err = s.shardOf(); err != nil {

@@ -58,15 +58,9 @@ func ParseShard(s string) (Shard, error) {
 
 // Validate checks every axis, naming the valid choices.
 func (p Plan) Validate() error {
-	for _, name := range p.Scenarios {
-		s, err := scenarios.ByName(name)
-		if err != nil {
-			return fmt.Errorf("%w: %w", ErrSweep, err)
-		}
-		for _, st := range p.Strategies {
-			if _, err := s.Expectation(st); err != nil {
-				return fmt.Errorf("%w: %w", ErrSweep, err)
-			}
+	if len(p.Scenarios) > 0 && len(p.Strategies) > 0 {
+		if _, err := p.pairs(); err != nil {
+			return err
 		}
 	}
 	for _, w := range p.Workers {
@@ -123,7 +117,8 @@ func hasDuplicates[T comparable](xs []T) bool {
 
 // total is the whole plan's run count, as a float so it cannot overflow.
 func (p Plan) total() float64 {
-	return float64(len(p.Scenarios)) * float64(len(p.Strategies)) * float64(len(p.Workers)) * float64(len(p.Scheds)) * float64(p.Seeds)
+	pairs, _ := p.pairs()
+	return float64(len(pairs)) * float64(len(p.Workers)) * float64(len(p.Scheds)) * float64(p.Seeds)
 }
 
 // Len is how many runs the plan's shard holds.
@@ -140,7 +135,8 @@ func (p Plan) Len() int {
 }
 
 // All yields the runs of the plan's shard in plan order: scenario, then
-// strategy, worker count, scheduler and seed. Shard i of n is every n-th
+// strategy (those of the scenario's system), worker count, scheduler and
+// seed. Shard i of n is every n-th
 // run starting at i, so shards are the same size give or take one and
 // together cover the plan exactly once. Each run is made as it is taken.
 func (p Plan) All() iter.Seq[scenarios.Identity] {
@@ -149,27 +145,27 @@ func (p Plan) All() iter.Seq[scenarios.Identity] {
 		step, start = p.Shard.Count, p.Shard.Index
 	}
 	total := int(p.total())
+	pairs, _ := p.pairs()
 	return func(yield func(scenarios.Identity) bool) {
 		for n := start; n < total; n += step {
-			if !yield(p.at(n)) {
+			if !yield(p.at(pairs, n)) {
 				return
 			}
 		}
 	}
 }
 
-// at is the n-th run of the whole plan: n in mixed radix, seeds fastest.
-func (p Plan) at(n int) scenarios.Identity {
+// at is the n-th run of the whole plan: n in mixed radix, seeds fastest,
+// scenario and strategy pairs slowest.
+func (p Plan) at(pairs []pair, n int) scenarios.Identity {
 	seed := n % p.Seeds
 	n /= p.Seeds
 	sched := n % len(p.Scheds)
 	n /= len(p.Scheds)
 	workers := n % len(p.Workers)
 	n /= len(p.Workers)
-	strategy := n % len(p.Strategies)
-	n /= len(p.Strategies)
 	return scenarios.Identity{
-		Scenario: p.Scenarios[n], Strategy: p.Strategies[strategy], Workers: p.Workers[workers],
+		Scenario: pairs[n].scenario, Strategy: pairs[n].strategy, Workers: p.Workers[workers],
 		Sched: p.Scheds[sched], Seed: max(p.FirstSeed, 1) + uint64(seed),
 	}
 }

@@ -121,3 +121,46 @@ func ExamplePlan_All() {
 	// shard 1/3: 4 runs, first -scenario reclaim-race -strategy naive -seed 2 -workers 16
 	// shard 2/3: 4 runs, first -scenario reclaim-race -strategy naive -seed 3 -workers 16
 }
+
+// A sweep of several systems crosses each scenario with its own system's
+// strategies, in plan order; a strategy no scenario takes, or a scenario
+// with none, is refused.
+func TestPlansAcrossSystems(t *testing.T) {
+	p := sweep.Plan{
+		Scenarios: []string{"reclaim-race", "layers-abba"}, Strategies: []string{"naive", "go", "slot"},
+		Workers: []int{8}, Scheds: []sim.SchedulerSpec{random}, Seeds: 2,
+	}
+	require.NoError(t, p.Validate())
+	require.Equal(t, 6, p.Len())
+	var got []string
+	for id := range p.All() {
+		got = append(got, fmt.Sprintf("%s/%s/%d", id.Scenario, id.Strategy, id.Seed))
+	}
+	require.Equal(t, []string{"reclaim-race/naive/1", "reclaim-race/naive/2", "reclaim-race/slot/1", "reclaim-race/slot/2",
+		"layers-abba/go/1", "layers-abba/go/2"}, got)
+
+	p.Strategies = []string{"naive", "nope"}
+	require.ErrorContains(t, p.Validate(), `unknown strategy "nope"; valid: naive, global, slot`, "Drydock's strategies")
+	require.ErrorContains(t, p.Validate(), `; and unknown layer-store strategy "nope"`, "and the layer store's")
+	p.Strategies = []string{"naive"}
+	require.ErrorContains(t, p.Validate(), "scenario layers-abba (layerstore) has none of the strategies naive; its system's are go, writer-preferring, reader-preferring")
+}
+
+// "named" and "all" expand to the strategies of the listed scenarios'
+// systems only.
+func TestParseStrategies(t *testing.T) {
+	tests := []struct {
+		in        string
+		scenarios []string
+		want      []string
+	}{
+		{"named", []string{"layers-abba"}, []string{"go", "writer-preferring", "reader-preferring"}},
+		{"named", []string{"reclaim-race", "atlantis-lock-order"}, []string{"naive", "global", "slot", "phorge", "fail-fast", "poll-retry", "queue", "blocking"}},
+		{"all", []string{"layers-abba"}, []string{"go", "writer-preferring", "reader-preferring",
+			"go-without=writers-block-new-readers", "go-without=modified-since-per-store", "go-without=fixup-under-write-lock", "go-without=global-lock-order"}},
+		{"slot, naive", []string{"reclaim-race"}, []string{"slot", "naive"}},
+	}
+	for _, tc := range tests {
+		require.Equal(t, tc.want, sweep.ParseStrategies(tc.in, tc.scenarios), tc.in)
+	}
+}

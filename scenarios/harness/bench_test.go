@@ -10,8 +10,9 @@ import (
 // BenchmarkScenario runs successive seeds of each scenario at 64 workers on
 // one goroutine and reports seeds per second (per core) and steps per seed.
 func BenchmarkScenario(b *testing.B) {
-	for _, name := range scenarios.Names() {
-		for _, strategy := range []string{"slot", "naive"} {
+	for _, sc := range scenarios.All() {
+		name := sc.Name
+		for _, strategy := range testStrategies(sc) {
 			b.Run(name+"/"+strategy, func(b *testing.B) {
 				var steps int64
 				seed := uint64(0)

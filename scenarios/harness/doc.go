@@ -26,9 +26,14 @@
 // # Shrink and replay files
 //
 // Shrink reduces a failing run, configuration first (leases, workers,
-// requesters, limit, failpoints, how often requesters poll), then the
-// seed and scheduler with the shortest story, then its decision list to
-// the forced context switches; the result is a ReplayFile, which Run
-// replays strictly and checks against its hash. WriteStory prints a traced
+// requesters, limit, failpoints, how often requesters poll, each read in
+// the scenario's system's terms: an Atlantis run's leases are its project
+// commands, its clients its pull requests, its limit its projects, its
+// poll poll-retry's interval; a layer-store run's are operations,
+// storage.Store objects, layers and think time), then the seed and
+// scheduler with the shortest story, then its decision list to the forced
+// context switches; the result is a ReplayFile, which Run replays strictly
+// and checks against its hash. A deadlock shrinks like any race: it is a
+// no-deadlock violation. WriteStory prints a traced
 // run as a timeline.
 package harness

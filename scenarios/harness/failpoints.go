@@ -157,7 +157,7 @@ func orEmpty(v string) string {
 func FailpointWarnings(p *scenarios.Prepared) []string {
 	var out []string
 	for _, fp := range p.Failpoints() {
-		if slices.Contains(hoax.FailpointNames(), fp.Name) && p.Workload.Safety == 0 {
+		if slices.Contains(hoax.FailpointNames(), fp.Name) && p.Safety() == 0 {
 			out = append(out, fmt.Sprintf("failpoint %s will never fire: hoax failpoints act only while faults are on, and %s turns them off at the start (no safety phase)",
 				fp.Name, p.Scenario.Name))
 		}

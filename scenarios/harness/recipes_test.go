@@ -24,7 +24,7 @@ func TestEveryRecipeReproducesOnSeedOne(t *testing.T) {
 			t.Run(s.Name+"/"+e.Strategy, func(t *testing.T) {
 				res := run(t, scenarios.Identity{Scenario: s.Name, Strategy: e.Strategy, Seed: 1, Failpoints: s.Recipe.Failpoints})
 				switch {
-				case e.Reproduces && e.Strategy == scenarios.Strategies()[0].Name:
+				case e.Reproduces && isBaseline(s, e.Strategy):
 					require.NotNil(t, res.FirstForbidden(), "recipe must make the baseline fail on seed 1\nrepro: %s", res.Repro())
 					return
 				case e.Reproduces:
@@ -33,7 +33,7 @@ func TestEveryRecipeReproducesOnSeedOne(t *testing.T) {
 				}
 				require.Nil(t, res.FirstForbidden(), "%s must hold under the recipe\nrepro: %s", e.Strategy, res.Repro())
 				require.Equal(t, sim.Done, res.Outcome, res.Reason)
-				if s.Steals && e.Strategy == "slot" {
+				if s.Steals && e.Strategy == s.System().Reference {
 					require.Positive(t, res.Metrics.Steals, "the steal recipe makes a steal happen on slot too")
 				}
 			})

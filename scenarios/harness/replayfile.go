@@ -62,8 +62,9 @@ func NewReplayFile(r *Result) (*ReplayFile, error) {
 	return f, nil
 }
 
-// explicitSizes spells out the sizes a zero override stands for (leases,
-// requesters, the blueprint limit, the poll interval), so a file's header
+// explicitSizes spells out the sizes a zero override stands for (the
+// run's Dims: leases, requesters, the blueprint limit and the poll
+// interval, or their names in another system), so a file's header
 // says how big its run really is. The run is the same: a scenario resolves
 // an explicit size equal to its own exactly as it resolves a zero.
 func explicitSizes(id scenarios.Identity) scenarios.Identity {
@@ -72,7 +73,7 @@ func explicitSizes(id scenarios.Identity) scenarios.Identity {
 		return id
 	}
 	id = p.Identity
-	id.Leases, id.Clients, id.Limit, id.Poll = p.Workload.Leases, p.Workload.Clients, p.Limit(), p.Workload.Poll
+	id.Leases, id.Clients, id.Limit, id.Poll = p.Dims.Leases, p.Dims.Clients, p.Dims.Limit, p.Dims.Poll
 	return id
 }
 

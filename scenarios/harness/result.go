@@ -48,7 +48,7 @@ func newResult(p *scenarios.Prepared, opts Options, sr *sim.Result, f scenarios.
 	r := &Result{
 		Identity: p.Identity, Options: opts, Outcome: sr.Outcome, Violations: f.Violations, Hash: sr.Hash,
 		Steps: sr.Steps, Elapsed: sr.Elapsed, Metrics: f.Metrics, Sim: sr, Store: f.Store, Hoax: f.Hoax,
-		Scenario: p.Scenario, tasks: tasks, Budget: p.Workload.Liveness, Safety: p.Workload.Safety,
+		Scenario: p.Scenario, tasks: tasks, Budget: p.Liveness(), Safety: p.Safety(),
 		Warnings: FailpointWarnings(p), FailpointHits: f.FailpointHits,
 	}
 	r.Warnings = append(r.Warnings, unfired(p.Failpoints(), r.FailpointHits, r.Warnings)...)
@@ -166,10 +166,7 @@ func (r *Result) Record() sweep.Record {
 	rec.Reason, rec.Race, rec.Hash, rec.Elapsed, rec.Metrics = r.Reason, r.Reproduced(), r.HashString(), r.Elapsed, r.Metrics
 	rec.Build = Build()
 	for _, v := range r.Violations {
-		jv := sweep.Violation{Invariant: v.Invariant, Step: v.Step, Time: v.Time, Detail: v.Detail}
-		for _, o := range v.Objects {
-			jv.Objects = append(jv.Objects, o.String())
-		}
+		jv := sweep.Violation{Invariant: v.Invariant, Objects: v.ObjectNames(), Step: v.Step, Time: v.Time, Detail: v.Detail}
 		rec.Violations = append(rec.Violations, jv)
 	}
 	return rec

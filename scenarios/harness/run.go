@@ -77,9 +77,8 @@ func Run(id scenarios.Identity, opts Options) (*Result, error) {
 	if err := CheckFailpoints(p.Failpoints()); err != nil {
 		return nil, err
 	}
-	// The conductor reads the liveness budget from the workload, and the
-	// world's time limit follows from it (Prepared.MaxTime).
-	p.Workload.Liveness = cmpOr(opts.Budget, DefaultBudget(p))
+	// The world's time limit follows from the budget (Prepared.MaxTime).
+	p.SetLiveness(cmpOr(opts.Budget, DefaultBudget(p)))
 	w := sim.New(sim.Config{
 		Seed: p.Identity.Seed, Scheduler: opts.scheduler(p), EarlyTimers: sim.DefaultEarlyTimers,
 		MaxSteps: cmpOr(opts.MaxSteps, RunMaxSteps), MaxTime: p.MaxTime(),
@@ -123,8 +122,8 @@ const budgetWorkers = 256
 // than the scenario requests, or more than budgetWorkers workers. A run of
 // the scenario's own size keeps its budget exactly (and its trace hash).
 func DefaultBudget(p *scenarios.Prepared) time.Duration {
-	scale := max(1, ceilDiv(p.Workload.Leases, p.Scenario.Workload.Leases), ceilDiv(p.Identity.Workers, budgetWorkers))
-	return p.Scenario.Workload.Liveness * time.Duration(scale)
+	scale := max(1, ceilDiv(p.Dims.Leases, p.OwnLeases()), ceilDiv(p.Identity.Workers, budgetWorkers))
+	return p.Liveness() * time.Duration(scale)
 }
 
 func ceilDiv(a, b int) int {

@@ -37,8 +37,9 @@ func check(t *testing.T, cfg harness.CheckConfig) []harness.CheckRow {
 // GOMAXPROCS, run after run.
 func TestRunsAreDeterministicAtAnyGOMAXPROCS(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	for _, name := range scenarios.Names() {
-		for _, strategy := range []string{"naive", "slot"} {
+	for _, sc := range scenarios.All() {
+		name := sc.Name
+		for _, strategy := range testStrategies(sc) {
 			cfg := scenarios.Identity{Scenario: name, Strategy: strategy, Seed: 7}
 			want := run(t, cfg)
 			for _, procs := range []int{1, 2} {

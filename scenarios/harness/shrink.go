@@ -120,7 +120,7 @@ func targetInvariant(r *Result, want string) (string, bool) {
 
 func (sh *shrinker) size(c scenarios.Identity, r *Result) Size {
 	p, _ := scenarios.Prepare(c)
-	return Size{Workers: p.Identity.Workers, Leases: p.Workload.Leases, Clients: p.Workload.Clients, Limit: p.Limit(),
+	return Size{Workers: p.Identity.Workers, Leases: p.Dims.Leases, Clients: p.Dims.Clients, Limit: p.Dims.Limit,
 		Failpoints: len(p.Failpoints()), Steps: r.Steps, Decisions: len(r.Sim.Decisions)}
 }
 
@@ -128,7 +128,7 @@ func (sh *shrinker) size(c scenarios.Identity, r *Result) Size {
 func (sh *shrinker) explicit(c scenarios.Identity) scenarios.Identity {
 	p, _ := scenarios.Prepare(c)
 	c = p.Identity
-	c.Leases, c.Clients, c.Limit = p.Workload.Leases, p.Workload.Clients, p.Limit()
+	c.Leases, c.Clients, c.Limit = p.Dims.Leases, p.Dims.Clients, p.Dims.Limit
 	c.Failpoints, c.NoScenarioFailpoints = slices.Clone(p.Failpoints()), true
 	return c
 }
@@ -185,7 +185,7 @@ func (sh *shrinker) reduceConfig(c scenarios.Identity) scenarios.Identity {
 				*d.get(&try) = v
 				try.Clients = min(try.Clients, try.Leases)
 				if w, ok := sh.witness(try); ok {
-					sh.note("%s %d -> %d (seed %d)", d.name, *d.get(&c), v, w.Seed)
+					sh.note("%s %d -> %d (seed %d)", dimension(c, d.name), *d.get(&c), v, w.Seed)
 					c, changed = w, true
 					break
 				}
@@ -202,7 +202,7 @@ func (sh *shrinker) reduceConfig(c scenarios.Identity) scenarios.Identity {
 // invariant still breaks: their polls are steps that tell no story.
 func (sh *shrinker) quieterClients(c scenarios.Identity) scenarios.Identity {
 	p, _ := scenarios.Prepare(c)
-	current := p.Workload.Poll
+	current := p.Dims.Poll
 	for _, p := range []time.Duration{10 * time.Minute, time.Minute, 20 * time.Second} {
 		if p <= current {
 			continue
@@ -210,7 +210,7 @@ func (sh *shrinker) quieterClients(c scenarios.Identity) scenarios.Identity {
 		try := c
 		try.Poll = p
 		if w, ok := sh.witness(try); ok {
-			sh.note("requesters poll every %v instead of %v (seed %d)", p, current, w.Seed)
+			sh.note("%s: %v instead of %v (seed %d)", dimension(c, "poll"), p, current, w.Seed)
 			return w
 		}
 	}
@@ -332,4 +332,19 @@ func trimFallback(ds []sim.Decision, names []string) ([]sim.Decision, []string) 
 		n--
 	}
 	return ds[:n], names[:n]
+}
+
+// dimension names an override in the run's system's terms: "leases" for
+// Drydock, "leases (operations in all)" for the layer store.
+func dimension(c scenarios.Identity, name string) string {
+	s, err := scenarios.ByName(c.Scenario)
+	if err != nil {
+		return name
+	}
+	d := s.System().Dimensions
+	meaning := map[string]string{"leases": d.Leases, "clients": d.Clients, "limit": d.Limit, "poll": d.Poll}[name]
+	if meaning == "" {
+		return name
+	}
+	return name + " (" + meaning + ")"
 }

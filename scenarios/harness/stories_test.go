@@ -12,10 +12,6 @@ import (
 	"github.com/drysim/drysim/scenarios/harness"
 )
 
-// storyStrategy is the strategy whose race stories are kept: the baseline,
-// with none of the fixes.
-func storyStrategy() string { return scenarios.Strategies()[0].Name }
-
 // TestRaceStories replays each race's reviewed story, in the style of
 // etcd raft's datadriven tests: testdata/stories/<scenario>.replay is the
 // shrunk run (drysim replay reads it) and <scenario>.story the timeline
@@ -28,7 +24,7 @@ func TestRaceStories(t *testing.T) {
 	}
 	var stories []story
 	for _, s := range scenarios.All() {
-		stories = append(stories, story{s.Name, storyStrategy(), s.Name})
+		stories = append(stories, story{s.Name, racyStrategy(s), s.Name})
 	}
 	// phorge's regression (D26884) has its story too.
 	stories = append(stories, story{"release-race", "phorge", "release-race-phorge"})
