@@ -34,7 +34,8 @@ type Store struct {
 	commands   []Command
 	// onResource lists, per resource, every lease that ever named it, in
 	// ID order. Entries are never removed: readers filter on the lease's
-	// current Resource, so an undone write leaves a harmless extra entry.
+	// current Resource, so an undone write leaves a harmless extra entry;
+	// an undone insert leaves one past the last lease, which readers skip.
 	onResource map[ID][]ID
 	slots      map[string]Ref
 	owned      map[Ref][]string
@@ -184,6 +185,9 @@ func (s *Store) resource(id ID) (Resource, error) {
 
 func (s *Store) leasesOn(id ID) (out []LeaseBrief) {
 	for _, lid := range s.onResource[id] {
+		if int(lid) > len(s.leases) {
+			continue // inserted by a transaction that was undone
+		}
 		if l := &s.leases[lid-1]; l.Resource == id {
 			out = append(out, LeaseBrief{ID: l.ID, Status: l.Status, Modified: l.Modified})
 		}
@@ -501,6 +505,9 @@ func (s *Store) EachLeaseOn(id ID, fn func(*Lease)) {
 		return
 	}
 	for _, lid := range s.onResource[id] {
+		if int(lid) > len(s.leases) {
+			continue // inserted by a transaction that was undone
+		}
 		if l := &s.leases[lid-1]; l.Resource == id {
 			fn(l)
 		}

@@ -64,6 +64,9 @@ func (s *Store) linkedLeases(id ID) (n int) {
 		return dbRead(s, func() (int, error) { return s.db.LinkedLeases(id) })
 	}
 	for _, lid := range s.onResource[id] {
+		if int(lid) > len(s.leases) {
+			continue // inserted by a transaction that was undone
+		}
 		if l := &s.leases[lid-1]; l.Resource == id && l.Status.Linked() {
 			n++
 		}

@@ -241,6 +241,9 @@ func (d *DB) CountByStatus(bp allocator.ID) (n [allocator.ResourceDestroyed + 1]
 
 // LinkedLeases counts the acquired and active leases on resource id.
 func (d *DB) LinkedLeases(id allocator.ID) (n int, err error) {
+	if id == 0 {
+		return 0, nil // resource 0 is no resource (see leasesOn)
+	}
 	err = d.read(func(ctx context.Context, q querier) error {
 		return q.QueryRowContext(ctx, "SELECT COUNT(*) FROM drydock_lease WHERE resource_id = ? AND status IN (?, ?)",
 			int64(id), uint8(allocator.LeaseAcquired), uint8(allocator.LeaseActive)).Scan(&n)
@@ -316,7 +319,12 @@ func resourceRow(ctx context.Context, q querier, id allocator.ID, lock string) (
 	return r, err
 }
 
+// leasesOn reads the leases naming resource id. A lease with no resource
+// names resource 0, which is no resource: as in memory, none are on it.
 func leasesOn(ctx context.Context, q querier, id allocator.ID, lock string) ([]allocator.LeaseBrief, error) {
+	if id == 0 {
+		return nil, nil
+	}
 	rs, err := q.QueryContext(ctx, "SELECT id, status, modified_ns FROM drydock_lease WHERE resource_id = ? ORDER BY id"+lock, int64(id))
 	if err != nil {
 		return nil, err

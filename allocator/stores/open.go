@@ -15,6 +15,10 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
 
+// MySQLEnv names the environment variable the MariaDB tests read their
+// DSN from (scripts/with-mariadb.sh sets it); unset, they are skipped.
+const MySQLEnv = "DRYSIM_MYSQL_DSN"
+
 //go:embed migrations
 var migrations embed.FS
 

@@ -222,19 +222,24 @@ func (t *tx) InsertSlotLocks(owner allocator.Ref, keys []string) error {
 	return t.conflict(keys, err)
 }
 
-// conflict names the key a unique violation was about and its holder now.
+// conflict names the key a unique violation was about and its holder: the
+// first of keys someone holds now (the violating statement wrote nothing,
+// and the holder it met has committed), else the key the error names.
 func (t *tx) conflict(keys []string, cause error) error {
+	if hs, err := t.SlotHolders(keys); err == nil {
+		for i, h := range hs {
+			if h != (allocator.Ref{}) {
+				return &allocator.SlotLockConflictError{Key: keys[i], Holder: h}
+			}
+		}
+	}
 	key := keys[0]
 	for _, k := range keys {
 		if strings.Contains(cause.Error(), string(lockIndex(k))) {
 			key = k
 		}
 	}
-	c := &allocator.SlotLockConflictError{Key: key}
-	if hs, err := t.SlotHolders([]string{key}); err == nil {
-		c.Holder = hs[0]
-	}
-	return c
+	return &allocator.SlotLockConflictError{Key: key}
 }
 
 // DeleteSlotLocks is DrydockSlotLock::releaseLocks for one owner.
