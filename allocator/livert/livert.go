@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pingcap/failpoint"
@@ -44,6 +45,7 @@ type Runtime struct {
 	ctx   context.Context
 	draws *rand.Rand // decides probabilistic failpoints; under the step lock
 	tasks sync.WaitGroup
+	held  atomic.Int64 // in-process locks held now
 }
 
 var _ allocator.Runtime = (*Runtime)(nil)
@@ -168,6 +170,9 @@ func (r *Runtime) NewLock(name string) allocator.Lock {
 	}
 	return &Lock{rt: r, ch: make(chan struct{}, 1)}
 }
+
+// HeldLocks counts the in-process locks held now: after a clean stop, 0.
+func (r *Runtime) HeldLocks() int { return int(r.held.Load()) }
 
 // NewNotifier makes a notifier.
 func (r *Runtime) NewNotifier(string) allocator.Notifier { return &notifier{rt: r} }

@@ -27,12 +27,14 @@ func (l *Lock) Lock() {
 		return
 	}
 	l.rt.Blocking(func() { l.ch <- struct{}{} })
+	l.rt.held.Add(1)
 }
 
 // TryLock takes the lock if it is free.
 func (l *Lock) TryLock() bool {
 	select {
 	case l.ch <- struct{}{}:
+		l.rt.held.Add(1)
 		return true
 	default:
 		return false
@@ -59,6 +61,9 @@ func (l *Lock) LockTimeout(d time.Duration) bool {
 		case <-t.C:
 		}
 	})
+	if ok {
+		l.rt.held.Add(1)
+	}
 	return ok
 }
 
@@ -66,6 +71,7 @@ func (l *Lock) LockTimeout(d time.Duration) bool {
 func (l *Lock) Unlock() {
 	select {
 	case <-l.ch:
+		l.rt.held.Add(-1)
 	default:
 		panic("livert: unlock of an unlocked lock")
 	}

@@ -54,6 +54,7 @@ type DB struct {
 	block   func(func())
 	wall    func(time.Duration) time.Duration
 	c       counters
+	held    atomic.Int64 // named locks held by this process
 }
 
 var _ allocator.Rows = (*DB)(nil)
@@ -102,7 +103,8 @@ func (d *DB) io(fn func(ctx context.Context) error) error {
 
 func (d *DB) count(err error) {
 	switch {
-	case err == nil, errors.Is(err, allocator.ErrNotFound), errors.Is(err, sql.ErrNoRows), allocator.IsSlotConflict(err):
+	case err == nil, errors.Is(err, allocator.ErrNotFound), errors.Is(err, sql.ErrNoRows), isUnique(err):
+		// answers, not failures: a missing row, a slot lock someone holds
 	case isDeadlock(err):
 		d.c.deadlocks.Add(1)
 	case isLockWaitTimeout(err):

@@ -6,6 +6,9 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,12 +20,45 @@ import (
 // process on the database. It is nil for SQLite, which has no named locks:
 // there the runtime's in-process locks stand in (see the package doc).
 func (d *DB) NamedLock(name string) allocator.Lock {
+	return &namedLock{d: d, name: d.lockName(name)}
+}
+
+// lockName is <database>.<name>, or a digest of it past MariaDB's limit
+// of 64 characters.
+func (d *DB) lockName(name string) string {
 	full := d.prefix + "." + name
-	if len(full) > 64 { // MariaDB's limit on a lock name
+	if len(full) > 64 {
 		sum := sha1.Sum([]byte(full))
 		full = "drysim." + hex.EncodeToString(sum[:])
 	}
-	return &namedLock{d: d, name: full}
+	return full
+}
+
+// HeldNamedLocks counts the named locks this process holds now.
+func (d *DB) HeldNamedLocks() int { return int(d.held.Load()) }
+
+// UsedNamedLocks counts, among the object locks of the given leases and
+// resources, those some connection on the server holds (IS_USED_LOCK):
+// after every process stopped cleanly, 0.
+func (d *DB) UsedNamedLocks(leases, resources []allocator.ID) (int, error) {
+	var names []string
+	for _, id := range leases {
+		names = append(names, d.lockName(fmt.Sprint("drydock.lease:", id)))
+	}
+	for _, id := range resources {
+		names = append(names, d.lockName(fmt.Sprint("drydock.resource:", id)))
+	}
+	names = append(names, d.lockName("drydock.allocator"))
+	used := 0
+	for chunk := range slices.Chunk(names, 200) {
+		q := "SELECT " + strings.TrimSuffix(strings.Repeat("(IS_USED_LOCK(?) IS NOT NULL) + ", len(chunk)), " + ")
+		var n int
+		if err := d.db.QueryRowContext(context.Background(), q, anys(chunk)...).Scan(&n); err != nil {
+			return used, fmt.Errorf("counting held named locks: %w", err)
+		}
+		used += n
+	}
+	return used, nil
 }
 
 // NamedLocks says whether the database has named locks (MySQL).
@@ -80,6 +116,7 @@ func (l *namedLock) get(timeout float64) bool {
 	l.mu.Lock()
 	l.conn = conn
 	l.mu.Unlock()
+	l.d.held.Add(1)
 	return true
 }
 
@@ -93,6 +130,7 @@ func (l *namedLock) Unlock() {
 	if conn == nil {
 		panic("stores: unlock of a named lock that is not held: " + l.name)
 	}
+	l.d.held.Add(-1)
 	err := l.d.io(func(ctx context.Context) error {
 		_, err := conn.ExecContext(ctx, "DO RELEASE_LOCK(?)", l.name)
 		return err

@@ -49,6 +49,7 @@ func commands() []command {
 		{"shrink", "reduce a failing run to its smallest story and save it as a replay file", cmdShrink},
 		{"sweep", "run scenarios x strategies x workers x schedulers x seeds in parallel into a results file", cmdSweep},
 		{"report", "plot and tabulate sweep results into an HTML and Markdown report", cmdReport},
+		{"load", "run the allocator live (goroutines, wall clock) against mem, SQLite or MySQL and check the store", cmdLoad},
 	}
 }
 
