@@ -31,6 +31,7 @@ type Report struct {
 	UnreturnedDBErrors       int          // database errors a step had no way to return
 	Queue                    allocator.QueueStats
 	Leases, Resources        int
+	Limit                    int // the hoax blueprint's resource limit in force
 	AuditEntries             int
 	Violations               []Violation // invariants, from the store's rows and audit log
 	Leftovers                []Violation // what a clean stop left behind
@@ -56,6 +57,7 @@ func (l *live) report(wall time.Duration, interrupted, drained bool) (*Report, e
 	r.UnreturnedDBErrors, r.Queue = l.a.Store().DBErrors(), l.a.QueueStats()
 	r.Leases, r.Resources, r.AuditEntries = len(d.Leases), len(d.Resources), len(d.Audit)
 	quiescent := l.cfg.Check == CheckAll && drained
+	r.Limit = l.h.Config().Limit
 	r.Violations = CheckDump(l.h.Config(), d, quiescent)
 	if quiescent {
 		r.Leftovers = Leftovers(d)
@@ -97,8 +99,8 @@ func (r *Report) Held() bool {
 // Print writes the report.
 func (r *Report) Print(w io.Writer) {
 	c := r.Config
-	fmt.Fprintf(w, "load       %s on %s, %d workers, %.0f leases/s requested for %v (time scale %g, scenario %s)\n",
-		c.Strategy, c.Store, c.Workers, c.Rate, r.Wall.Round(time.Millisecond), c.TimeScale, c.Scenario)
+	fmt.Fprintf(w, "load       %s on %s, %d workers, %.0f leases/s requested for %v (time scale %g, scenario %s, limit %d)\n",
+		c.Strategy, c.Store, c.Workers, c.Rate, r.Wall.Round(time.Millisecond), c.TimeScale, c.Scenario, r.Limit)
 	if r.Interrupted {
 		fmt.Fprintln(w, "stopped    interrupted: requesters released what they held")
 	}
@@ -113,6 +115,18 @@ func (r *Report) Print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "store      %d leases, %d resources, %d audit entries checked\n", r.Leases, r.Resources, r.AuditEntries)
 	r.printVerdict(w)
+	fmt.Fprintln(w, r.Summary())
+}
+
+// Summary is the report on one line of key=value fields, for scripts.
+func (r *Report) Summary() string {
+	verdict := "held"
+	if !r.Held() {
+		verdict = fmt.Sprintf("broken(%d)", len(r.Violations)+len(r.Leftovers)+len(r.Problems)+r.HeldLocks+r.UsedNamedLock)
+	}
+	return fmt.Sprintf("summary store=%s strategy=%s workers=%d leases_per_s=%.1f activation_p50=%v activation_p99=%v lock_waits=%d lock_timeouts=%d deadlocks=%d lock_wait_timeouts=%d busy=%d retries=%d db_errors=%d named_lock_timeouts=%d verdict=%s",
+		r.Config.Store.Kind, r.Config.Strategy, r.Config.Workers, r.Throughput, r.ActivationP50.Round(time.Microsecond), r.ActivationP99.Round(time.Microsecond),
+		r.LockWaits, r.LockTimeouts, r.DB.Deadlocks, r.DB.LockWaitTimeouts, r.DB.Busy, r.DB.Retries, r.DB.Errors, r.DB.NamedLockTimeouts, verdict)
 }
 
 func (r *Report) printVerdict(w io.Writer) {

@@ -34,6 +34,7 @@ type Config struct {
 	Store     stores.Spec
 	TimeScale float64 // wall time per model time (livert)
 	Scenario  string  // whose hoax knobs, timings and lease hold the run uses
+	Limit     int     // overrides the hoax blueprint's limit when more than 0
 	Seed      uint64
 	Fresh     bool // empty the tables before the run
 	Check     Check
@@ -62,6 +63,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("leases per second %v: want more than 0", c.Rate)
 	case c.TimeScale <= 0:
 		return fmt.Errorf("time scale %v: want more than 0 (1 is real time; 0.001 runs a model second in a wall millisecond)", c.TimeScale)
+	case c.Limit < 0:
+		return fmt.Errorf("limit %d: want 0 (the scenario's) or more", c.Limit)
 	case c.Check != CheckAll && c.Check != CheckSafety:
 		return fmt.Errorf("check %q: want %s or %s", c.Check, CheckAll, CheckSafety)
 	}
@@ -71,6 +74,9 @@ func (c Config) Validate() error {
 	_, err := scenarios.ByName(c.Scenario)
 	return err
 }
+
+// memSpec is the in-memory store's spec.
+func memSpec() stores.Spec { return stores.Spec{Kind: stores.Memory} }
 
 // live is one run's allocator and everything around it.
 type live struct {
@@ -106,7 +112,11 @@ func start(cfg Config, db *stores.DB) (*live, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := hoax.New(rt, sc.Hoax)
+	hcfg := sc.Hoax
+	if cfg.Limit > 0 {
+		hcfg.Limit = cfg.Limit
+	}
+	h, err := hoax.New(rt, hcfg)
 	if err != nil {
 		return nil, err
 	}

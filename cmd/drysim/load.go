@@ -31,6 +31,7 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&l.store, "store", "mem", "where the rows live: mem, sqlite:PATH or mysql:DSN (user[:pass]@tcp(host:port)/database)")
 	fs.Float64Var(&c.TimeScale, "time-scale", 0.01, "wall time per model time: Drydock's waits and the hoax latencies are multiplied by it (1 is real time)")
 	fs.StringVar(&c.Scenario, "scenario", "double-allocation", "the scenario whose hoax knobs, timings and lease hold times the load uses")
+	fs.IntVar(&c.Limit, "limit", 0, "the hoax blueprint's resource limit (0: the scenario's); each resource takes its leases-per-resource")
 	fs.Uint64Var(&c.Seed, "seed", 1, "seed of the runtime's PRNG streams (the interleaving is the wall clock's)")
 	fs.BoolVar(&c.Fresh, "fresh", true, "empty the store's tables first (a fleet's processes after the first pass -fresh=false)")
 	fs.StringVar(&l.check, "check", string(liveload.CheckAll), "all: the audit log, then the end state; safety: the audit log only (a fleet's processes; a last -duration 0 run checks the end state)")
