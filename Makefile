@@ -94,8 +94,8 @@ test: mysql-skipped
 mysql-skipped:
 	@if [ -z "$$DRYSIM_MYSQL_DSN" ]; then echo "MariaDB tests skipped: DRYSIM_MYSQL_DSN is unset (make test-mysql starts a server and runs them)"; fi
 
-test-mysql: build ## the MariaDB tests (conformance, live load, interrupt, fleet) beside a throwaway server
-	scripts/with-mariadb.sh $(GO) test -count=1 ./allocator/stores/ ./allocator/liveload/ ./cmd/drysim/ -run 'Agree|Unique|Live|Interrupt|Fleet|Load'
+test-mysql: build ## the MariaDB tests (conformance, live load, interrupt, fleet) beside a throwaway server; -p 1: they share one database
+	scripts/with-mariadb.sh $(GO) test -count=1 -p 1 ./allocator/stores/ ./allocator/liveload/ ./cmd/drysim/ -run 'Agree|Unique|Live|Interrupt|Fleet|Load'
 
 # LOAD_DURATION per run; every store x global, slot x 16, 64, 256 workers,
 # then slot and naive at 256 workers for LOAD_LONG on every store.
