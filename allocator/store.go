@@ -756,6 +756,12 @@ func (s *Store) runDBTx(label string, fn func(tx *Tx) error) error {
 		return fmt.Errorf("%s: begin: %w", label, err)
 	}
 	tx := &Tx{s: s, db: db}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = db.Rollback() // hand the database's locks back before the panic goes on
+			panic(p)
+		}
+	}()
 	err = fn(tx)
 	if err == nil && tx.err != nil {
 		err = fmt.Errorf("%s: %w", label, tx.err)

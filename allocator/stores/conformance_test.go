@@ -49,7 +49,7 @@ func (tg *target) reset(t require.TestingT, rt *livert.Runtime) {
 		tg.store = allocator.NewStore(rt)
 		return
 	}
-	for _, table := range tables {
+	for _, table := range tables() {
 		_, err := tg.db.db.ExecContext(context.Background(), "DELETE FROM "+table)
 		require.NoError(t, err)
 	}

@@ -194,14 +194,16 @@ func stripComments(stmt string) string {
 	return strings.Join(keep, "\n")
 }
 
-// Tables are drysim's tables, in the order Reset empties them.
-var tables = []string{"drydock_lease", "drydock_resource", "drydock_command", "drydock_slotlock", "drysim_audit"}
+// tables are drysim's tables, in the order Reset empties them.
+func tables() []string {
+	return []string{"drydock_lease", "drydock_resource", "drydock_command", "drydock_slotlock", "drysim_audit"}
+}
 
 // Reset deletes every row (a fresh run); the tables stay. IDs start
 // again from 1.
 func (d *DB) Reset() error {
 	ctx := context.Background()
-	for _, t := range tables {
+	for _, t := range tables() {
 		q := "TRUNCATE TABLE " + t
 		if d.kind == SQLite {
 			q = "DELETE FROM " + t
