@@ -35,9 +35,12 @@ type Config struct {
 	TimeScale float64 // wall time per model time (livert)
 	Scenario  string  // whose hoax knobs, timings and lease hold the run uses
 	Limit     int     // overrides the hoax blueprint's limit when more than 0
-	Seed      uint64
-	Fresh     bool // empty the tables before the run
-	Check     Check
+	// Failpoints are enabled in the run's own registry (none by default:
+	// a load, unlike a scenario, widens no race window).
+	Failpoints []scenarios.Failpoint
+	Seed       uint64
+	Fresh      bool // empty the tables before the run
+	Check      Check
 	// Drain bounds the wall time the stop may take (requesters releasing,
 	// the queue emptying); 0 means a minute.
 	Drain time.Duration
@@ -100,6 +103,11 @@ func start(cfg Config, db *stores.DB) (*live, error) {
 		opts.Locks = db.NamedLock
 	}
 	rt := livert.New(opts)
+	for _, fp := range cfg.Failpoints {
+		if err := rt.EnableFailpoint(fp.Name, fp.Terms); err != nil {
+			return nil, err
+		}
+	}
 	acfg := allocator.Config{Strategy: st, Workers: cfg.Workers, Timings: sc.Timings}
 	var a *allocator.Allocator
 	var err error

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -54,5 +55,49 @@ func TestSlotLockInsertOfAHeldKeyIsAConflictOnTheUniqueKey(t *testing.T) {
 			require.Equal(t, []allocator.SlotLockRow{{Key: "allocator(1).limit(0)", Owner: allocator.ResourceRef(1)}}, dump.SlotLocks,
 				"the multi-row insert took neither key")
 		})
+	}
+}
+
+// On MySQL two transactions race for one key: the second's read sees no
+// holder (the first has not committed), its insert waits on the first's
+// uncommitted row, and fails on the unique key once the first commits,
+// as a conflict naming the holder. If the first rolls back instead, the
+// second gets the key.
+func TestMySQLUniqueKeyArbitratesAKeyInFlight(t *testing.T) {
+	d, ok := dbs(t)["mysql"]
+	if !ok {
+		t.Skipf("MariaDB skipped: %s unset (make test-mysql starts a server)", MySQLEnv)
+	}
+	for _, commit := range []bool{true, false} {
+		require.NoError(t, d.Reset())
+		first, err := d.Begin()
+		require.NoError(t, err)
+		require.NoError(t, first.InsertSlotLocks(allocator.LeaseRef(1), []string{"hoax.resource(1).lease(0)"}))
+		second, err := d.Begin()
+		require.NoError(t, err)
+		holders, err := second.SlotHolders([]string{"hoax.resource(1).lease(0)"})
+		require.NoError(t, err)
+		require.Equal(t, allocator.Ref{}, holders[0], "not committed: invisible to the read")
+		done := make(chan error)
+		go func() { done <- second.InsertSlotLocks(allocator.LeaseRef(2), []string{"hoax.resource(1).lease(0)"}) }()
+		select {
+		case err := <-done:
+			t.Fatalf("the insert did not wait for the row in flight: %v", err)
+		case <-time.After(200 * time.Millisecond):
+		}
+		if commit {
+			require.NoError(t, first.Commit(nil))
+			var c *allocator.SlotLockConflictError
+			require.ErrorAs(t, <-done, &c)
+			require.Equal(t, allocator.LeaseRef(1), c.Holder)
+			require.NoError(t, second.Rollback())
+			continue
+		}
+		require.NoError(t, first.Rollback())
+		require.NoError(t, <-done, "the holder rolled back: the key is free")
+		require.NoError(t, second.Commit(nil))
+		dump, err := d.Dump()
+		require.NoError(t, err)
+		require.Equal(t, []allocator.SlotLockRow{{Key: "hoax.resource(1).lease(0)", Owner: allocator.LeaseRef(2)}}, dump.SlotLocks)
 	}
 }

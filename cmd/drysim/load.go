@@ -14,6 +14,7 @@ import (
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/allocator/liveload"
 	"github.com/drysim/drysim/allocator/stores"
+	"github.com/drysim/drysim/scenarios"
 )
 
 // loadFlags are drysim load's flags.
@@ -27,7 +28,7 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.Strategy, "strategy", "slot", "locking strategy: "+strings.Join(allocator.StrategyNames(), ", ")+", or "+allocator.AblationPrefix+"<fix>")
 	fs.IntVar(&c.Workers, "workers", allocator.DefaultWorkers, "queue workers (goroutines)")
 	fs.DurationVar(&c.Duration, "duration", 30*time.Second, "how long leases are requested (wall time)")
-	fs.Float64Var(&c.Rate, "leases-per-s", 200, "leases requested per wall second")
+	fs.Float64Var(&c.Rate, "leases-per-s", 100, "leases requested per wall second")
 	fs.StringVar(&l.store, "store", "mem", "where the rows live: mem, sqlite:PATH or mysql:DSN (user[:pass]@tcp(host:port)/database)")
 	fs.Float64Var(&c.TimeScale, "time-scale", 0.01, "wall time per model time: Drydock's waits and the hoax latencies are multiplied by it (1 is real time)")
 	fs.StringVar(&c.Scenario, "scenario", "double-allocation", "the scenario whose hoax knobs, timings and lease hold times the load uses")
@@ -36,6 +37,13 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Fresh, "fresh", true, "empty the store's tables first (a fleet's processes after the first pass -fresh=false)")
 	fs.StringVar(&l.check, "check", string(liveload.CheckAll), "all: the audit log, then the end state; safety: the audit log only (a fleet's processes; a last -duration 0 run checks the end state)")
 	fs.DurationVar(&c.Drain, "drain", time.Minute, "how long the stop may take to release every lease and empty the queue")
+	fs.Func("failpoint", "enable a failpoint, name=terms (repeatable; drysim list shows them)", func(v string) error {
+		fp, err := scenarios.ParseFailpoint(v)
+		if err == nil {
+			c.Failpoints = append(c.Failpoints, fp)
+		}
+		return err
+	})
 }
 
 // config checks the flags; every problem is a one-line usage error.

@@ -38,6 +38,7 @@ func TestLoadBadInputIsOneLineAndExit2(t *testing.T) {
 		{[]string{"load", "-strategy", "optimistic"}, `unknown strategy "optimistic"`},
 		{[]string{"load", "-scenario", "nope"}, `unknown scenario "nope"`},
 		{[]string{"load", "-check", "some"}, `check "some": want all or safety`},
+		{[]string{"load", "-failpoint", "allocator/nowhere=return(1)"}, `unknown failpoint "allocator/nowhere"`},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -48,6 +49,20 @@ func TestLoadBadInputIsOneLineAndExit2(t *testing.T) {
 			require.Equal(t, 1, strings.Count(stderr, "\n"), "exactly one line: %q", stderr)
 		})
 	}
+}
+
+// A failpoint widens a race window live as it does in the simulator:
+// 2 model seconds (20 ms at this scale) between acquire's re-read and the
+// link, in the run's own registry; slot still holds.
+func TestLoadTakesFailpoints(t *testing.T) {
+	code, out, stderr := drysim("load", "-duration", "1s", "-workers", "16", "-time-scale", "0.01",
+		"-failpoint", "allocator/beforeLinkLease=return(2000)")
+	require.Equal(t, 0, code, stderr+out)
+	require.Contains(t, out, "invariants held")
+	p50 := regexp.MustCompile(`activation_p50=([0-9.]+)ms`).FindStringSubmatch(out)
+	require.NotNil(t, p50, "activation under 1 s: %s", out)
+	ms, _ := strconv.ParseFloat(p50[1], 64)
+	require.GreaterOrEqual(t, ms, 20.0, "every link waited in the window")
 }
 
 func TestLoadPrintsTheFiguresAndHolds(t *testing.T) {
