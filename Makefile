@@ -97,3 +97,29 @@ fuzz: ## run every fuzz target for FUZZTIME each (their seed corpora also run in
 		echo "== $$name ($$pkg, $(FUZZTIME))"; \
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
+
+# ---- live runs: drysim load on real goroutines and real stores ----------
+# MariaDB tests need DRYSIM_MYSQL_DSN; scripts/with-mariadb.sh starts a
+# throwaway server (installing mariadb-server when missing), sets it, runs
+# a command and stops the server.
+
+.PHONY: test-mysql mysql-skipped load-matrix fleet
+
+# make test ends with one line when the MariaDB tests did not run.
+test: mysql-skipped
+
+mysql-skipped:
+	@if [ -z "$$DRYSIM_MYSQL_DSN" ]; then echo "MariaDB tests skipped: DRYSIM_MYSQL_DSN is unset (make test-mysql starts a server and runs them)"; fi
+
+test-mysql: build ## the MariaDB tests (conformance, live load, interrupt, fleet) beside a throwaway server; -p 1: they share one database
+	scripts/with-mariadb.sh $(GO) test -count=1 -p 1 ./allocator/stores/ ./allocator/liveload/ ./cmd/drysim/ -run 'Agree|Unique|Live|Interrupt|Fleet|Load'
+
+# LOAD_DURATION per run; every store x global, slot x 16, 64, 256 workers,
+# then slot and naive at 256 workers for LOAD_LONG on every store.
+LOAD_DURATION ?= 10s
+LOAD_LONG ?= 30s
+load-matrix: build ## leases/s and p99, global vs slot, 16/64/256 workers, on mem, SQLite and MariaDB (one run)
+	scripts/with-mariadb.sh scripts/load-matrix.sh $(BIN) $(LOAD_DURATION) $(LOAD_LONG)
+
+fleet: build ## three drysim load processes against one MariaDB, then one process alone
+	scripts/with-mariadb.sh scripts/fleet.sh $(BIN)

@@ -17,6 +17,9 @@ func (v *View) Now() time.Time { return v.s.rt.Now() }
 func (v *View) CountByStatus(bp ID) (n [ResourceDestroyed + 1]int) {
 	v.s.rt.StepBegin("store.count")
 	defer v.s.rt.StepEnd()
+	if v.s.db != nil {
+		return dbRead(v.s, func() ([ResourceDestroyed + 1]int, error) { return v.s.db.CountByStatus(bp) })
+	}
 	for _, r := range v.s.resources {
 		if r.Blueprint == bp {
 			n[r.Status]++
@@ -29,6 +32,15 @@ func (v *View) CountByStatus(bp ID) (n [ResourceDestroyed + 1]int) {
 func (v *View) CountResources(bp ID, keep func(ResourceStatus) bool) (n int) {
 	v.s.rt.StepBegin("store.count")
 	defer v.s.rt.StepEnd()
+	if v.s.db != nil {
+		byStatus := dbRead(v.s, func() ([ResourceDestroyed + 1]int, error) { return v.s.db.CountByStatus(bp) })
+		for st, c := range byStatus {
+			if st > 0 && keep(ResourceStatus(st)) {
+				n += c
+			}
+		}
+		return n
+	}
 	for _, r := range v.s.resources {
 		if r.Blueprint == bp && keep(r.Status) {
 			n++
@@ -48,7 +60,13 @@ func (v *View) LinkedLeases(id ID) int {
 }
 
 func (s *Store) linkedLeases(id ID) (n int) {
+	if s.db != nil {
+		return dbRead(s, func() (int, error) { return s.db.LinkedLeases(id) })
+	}
 	for _, lid := range s.onResource[id] {
+		if int(lid) > len(s.leases) {
+			continue // inserted by a transaction that was undone
+		}
 		if l := &s.leases[lid-1]; l.Resource == id && l.Status.Linked() {
 			n++
 		}

@@ -35,6 +35,7 @@ func commands() []command {
 		shrinkCommand(),
 		sweepCommand(),
 		reportCommand(),
+		loadCommand(),
 		versionCommand(),
 	}
 }
