@@ -1,4 +1,5 @@
-# drysim: deterministic simulation of a Drydock-style allocator and its races.
+# drysim: deterministic simulation of locking in concurrent systems (Drydock,
+# Atlantis, containers/storage) and the races their developers documented.
 # `make help` lists the targets.
 
 GO       ?= go
@@ -15,12 +16,13 @@ FUZZTIME ?= 60s
 FUZZ_TARGETS := ./scenarios/harness:FuzzParseReplayFile ./scenarios:FuzzParseFailpoint ./scenarios:FuzzParseArgs \
 	./allocator/simrt:FuzzParseTerms ./allocator:FuzzParseStrategy ./sim:FuzzParseScheduler ./cmd/drysim:FuzzRunFlags
 
-# The default report sweep: every scenario x naive, global, slot x 8..128
-# workers x random, pct x REPORT_SEEDS seeds (42000 runs; about a minute
-# on 2 cores).
+# The default report sweep: every scenario x its system's named strategies
+# x 8..128 workers x REPORT_SCHED x REPORT_SEEDS seeds (128000 runs; a few
+# minutes on 2 cores). REPORT_SCHED=random,pct,swarm adds swarm (192000).
 REPORT_SEEDS ?= 200
+REPORT_SCHED ?= random,pct
 
-.PHONY: help build sim test lint unit race determinism scenarios bench fuzz report report-clean report-shot
+.PHONY: help build sim test lint unit race determinism scenarios bench bugbench fuzz report report-clean report-shot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -64,8 +66,8 @@ scenarios: build ## every scenario against every expectation, with fewer seeds
 
 report: build ## sweep (resuming report/results.jsonl if interrupted), then plots and tables in report/
 	@mkdir -p report
-	$(BIN) sweep -seeds $(REPORT_SEEDS) -out report/results.jsonl
-	$(BIN) report -in report/results.jsonl -seeds $(REPORT_SEEDS) -out report
+	$(BIN) sweep -seeds $(REPORT_SEEDS) -sched $(REPORT_SCHED) -out report/results.jsonl
+	$(BIN) report -in report/results.jsonl -seeds $(REPORT_SEEDS) -sched $(REPORT_SCHED) -out report
 	@echo "open report/index.html (or read report/REPORT.md)"
 
 # --- report-shot: the report page as a reader sees it (not part of make test) ---
@@ -90,6 +92,9 @@ report-clean: ## forget the report's results, so the next make report sweeps afr
 
 bench: ## speed and memory targets (not part of make test)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+bugbench: ## seeds to detection of 24 classic concurrency bugs per scheduler, and their fixed twins (not part of make test)
+	$(GO) test -run '^$$' -bench SeedsToDetection -benchtime 1x ./sim/bugbench
 
 fuzz: ## run every fuzz target for FUZZTIME each (their seed corpora also run in make test)
 	@for t in $(FUZZ_TARGETS); do \

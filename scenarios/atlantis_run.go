@@ -151,9 +151,6 @@ func (r *atlantisRun) conduct() {
 	deadline := r.wl.Liveness
 	for r.pulls > 0 {
 		seq := r.done.Seq()
-		if r.chk.stopOnCycle(r.doing) {
-			return
-		}
 		if r.w.Elapsed() >= deadline {
 			r.chk.report(InvCommandsFinish, fmt.Sprintf("%d pull requests not done after %v: %s", r.pulls, deadline, r.busyList()))
 			break

@@ -101,7 +101,7 @@ func (r *layersRun) conduct() {
 	deadline := r.wl.Liveness
 	for {
 		seq := r.done.Seq()
-		if r.running == 0 || r.chk.stopOnCycle(r.doing) {
+		if r.running == 0 {
 			return
 		}
 		if r.w.Elapsed() >= deadline {

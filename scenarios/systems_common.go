@@ -21,8 +21,10 @@ func checkStopOn(stopOn string) error {
 }
 
 // systemRuntime is the runtime the models under systems/ run on, with the
-// run's failpoints enabled.
+// run's failpoints enabled. None of them unlocks a lock another task
+// holds, so a waits-for cycle is a deadlock where it closes.
 func systemRuntime(w *sim.World, fps []Failpoint) (*simrt.Runtime, error) {
+	w.DeadlockOnCycle()
 	rt := simrt.New(w)
 	if err := enableFailpoints(rt.Base(), fps); err != nil {
 		return nil, err
@@ -60,26 +62,14 @@ func (v *violations) report(inv, detail string, names ...string) {
 }
 
 // deadlock turns a run the kernel ended as a deadlock into a no-deadlock
-// violation (see cycle).
+// violation (see cycle). The systems' worlds declare DeadlockOnCycle: their
+// models never unlock another task's lock, so a cycle ends the run at the
+// step it closes, while the conductor's timer is still pending.
 func (v *violations) deadlock(res *sim.Result, doing func(task string) string) {
 	if res.Outcome != sim.Deadlock || res.Deadlock == nil {
 		return
 	}
 	v.cycle(res.Deadlock, res.Steps, res.Elapsed, doing)
-}
-
-// stopOnCycle reports a no-deadlock violation and stops the run when the
-// world holds a waits-for cycle. The models never unlock another task's
-// lock, so a cycle is a deadlock even while other tasks (the conductor, its
-// timer) still run, which the kernel alone would only end at a budget.
-func (v *violations) stopOnCycle(doing func(task string) string) bool {
-	d := v.w.WaitsForCycle()
-	if d == nil {
-		return false
-	}
-	v.cycle(d, v.w.Step(), v.w.Elapsed(), doing)
-	v.w.Stop("deadlock: a waits-for cycle")
-	return true
 }
 
 // cycle records a no-deadlock violation naming every task on the waits-for

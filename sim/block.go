@@ -37,6 +37,10 @@ func (w *World) block(t *Task, on waitable, timeout time.Duration, hasTimeout bo
 	w.removeRunnable(t)
 	if hasTimeout {
 		w.timers.push(&t.timer, w.now+max(timeout, 0), &w.timerSeq)
+	} else if w.cycleDeadlocks {
+		if cycle := w.findCycle(); cycle != nil {
+			w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(cycle)})
+		}
 	}
 	w.turn(t)
 	w.timers.remove(&t.timer)

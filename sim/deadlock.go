@@ -87,20 +87,15 @@ func (w *World) findCycle() []*Task {
 	return nil
 }
 
-// WaitsForCycle reports the waits-for cycle among tasks that wait with no
-// timer, or nil if there is none. The kernel ends a run as a deadlock only
-// when no task can run, since Go lets any task unlock a mutex; a model in
-// which no task unlocks another's lock can call this from a task that
-// keeps running (a conductor, a watchdog) and treat a cycle as a deadlock
-// at once. The search is deterministic: the same world state gives the
-// same cycle.
-func (w *World) WaitsForCycle() *DeadlockReport {
-	cycle := w.findCycle()
-	if cycle == nil {
-		return nil
-	}
-	return w.deadlockReport(cycle)
-}
+// DeadlockOnCycle declares that no task of this world unlocks a lock
+// another task holds, so a waits-for cycle among tasks waiting without a
+// timeout is a deadlock the moment it closes: the run ends there, with the
+// cycle, even while other tasks could still run. Go lets any task unlock a
+// mutex, so by default the kernel reports a deadlock only when nothing can
+// run and no timer can fire; a model of code that never unlocks for
+// another (a lock store, a layer store) opts in to see the deadlock at
+// the step it happens. It costs one check per blocking wait.
+func (w *World) DeadlockOnCycle() { w.cycleDeadlocks = true }
 
 // cycleFrame is one task on findCycle's search path.
 type cycleFrame struct {

@@ -198,3 +198,37 @@ func TestTimedWaitsDoNotCountAsCycles(t *testing.T) {
 	res := w.Run()
 	require.Equal(t, sim.Done, res.Outcome, res.Reason())
 }
+
+// With DeadlockOnCycle an ABBA cycle ends the run at the step it closes,
+// though a poller still runs; without it the kernel waits until the poller
+// is done and nothing can run, and reports the same cycle then.
+func TestDeadlockOnCycleEndsTheRunWhereTheCycleCloses(t *testing.T) {
+	run := func(seed uint64, onCycle bool) *sim.Result {
+		w := sim.New(sim.Config{Seed: seed})
+		if onCycle {
+			w.DeadlockOnCycle()
+		}
+		a, b := w.NewMutex("a"), w.NewMutex("b")
+		w.Go("ab", func() { a.Lock(); b.Lock(); b.Unlock(); a.Unlock() })
+		w.Go("ba", func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() })
+		w.Go("poller", func() {
+			for range 100 {
+				w.Sleep(time.Second)
+			}
+		})
+		return w.Run()
+	}
+	deadlocked := 0
+	for seed := uint64(1); seed <= 50; seed++ {
+		late, early := run(seed, false), run(seed, true)
+		require.Equal(t, late.Outcome, early.Outcome, "seed %d: the same runs deadlock either way", seed)
+		if late.Outcome != sim.Deadlock {
+			continue
+		}
+		deadlocked++
+		require.Equal(t, late.Deadlock.Cycle, early.Deadlock.Cycle, "seed %d", seed)
+		require.Less(t, early.Elapsed, time.Second, "seed %d: reported where it closed", seed)
+		require.Equal(t, 100*time.Second, late.Elapsed, "seed %d: reported once the poller was done", seed)
+	}
+	require.Positive(t, deadlocked, "some seed interleaves the two lock orders")
+}

@@ -127,7 +127,9 @@
 // A deadlock is reported only when no task can run and no timer can fire:
 // until then a runnable task could still unlock a lock on a waits-for
 // cycle. The report names the cycle, when there is one, and every blocked
-// task with what it waits for.
+// task with what it waits for. A world whose code never unlocks for
+// another task calls DeadlockOnCycle, and a cycle ends its run at the
+// step it closes.
 //
 // Whatever ended the run, Result.Unfinished lists the tasks it cut off:
 // which could still run (and how many points each reached), which waited on

@@ -108,6 +108,9 @@ type World struct {
 	end     *ending
 	result  *Result
 	pauseAt time.Duration // RunUntil's bound
+	// cycleDeadlocks: a waits-for cycle ends the run when it closes
+	// (DeadlockOnCycle).
+	cycleDeadlocks bool
 	// calmAt is when the scheduler's own faults end (CalmAt), if armed.
 	calmAt    time.Duration
 	calmArmed bool

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -190,13 +191,16 @@ func TestCtrlCFinishesRunningRunsAndASecondStopsAtOnce(t *testing.T) {
 	for _, presses := range []int{1, 2} {
 		path := filepath.Join(dir, strconv.Itoa(presses)+".jsonl")
 		cmd := exec.Command(bin, append(slow, "-out", path)...)
-		var out strings.Builder
+		var out lockedBuffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		require.NoError(t, cmd.Start())
 		waitLines(t, path, 1)
-		for range presses {
+		require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+		if presses == 2 {
+			// Two SIGINTs pending at once are one to the kernel: send the
+			// second once the first has been seen.
+			require.Eventually(t, func() bool { return strings.Contains(out.String(), "Ctrl-C again") }, time.Minute, 5*time.Millisecond)
 			require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
-			time.Sleep(20 * time.Millisecond)
 		}
 		err := cmd.Wait()
 		var exit *exec.ExitError
@@ -211,4 +215,22 @@ func TestCtrlCFinishesRunningRunsAndASecondStopsAtOnce(t *testing.T) {
 		_, err = sweep.Load(path)
 		require.NoError(t, err, "every line whole")
 	}
+}
+
+// lockedBuffer is an output a child process writes while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
