@@ -22,7 +22,7 @@ FUZZ_TARGETS := ./scenarios/harness:FuzzParseReplayFile ./scenarios:FuzzParseFai
 REPORT_SEEDS ?= 200
 REPORT_SCHED ?= random,pct
 
-.PHONY: help build sim test lint unit race determinism scenarios bench bugbench fuzz report report-clean report-shot
+.PHONY: help build sim test lint unit race determinism scenarios bench bugbench long fuzz report report-clean report-shot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -92,6 +92,9 @@ report-clean: ## forget the report's results, so the next make report sweeps afr
 
 bench: ## speed and memory targets (not part of make test)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+long: ## the long tests make test leaves out: every race shrunk afresh, the limit-overshoot measurement (minutes)
+	DRYSIM_LONG=1 DRYSIM_MEASURE=1 $(GO) test -count=1 -v -run 'ShrinkEveryRace|Measure' ./scenarios/...
 
 bugbench: ## seeds to detection of 24 classic concurrency bugs per scheduler, and their fixed twins (not part of make test)
 	$(GO) test -run '^$$' -bench SeedsToDetection -benchtime 1x ./sim/bugbench

@@ -174,6 +174,7 @@ func TestLoadInterruptedBySIGINTLeavesNothingBehind(t *testing.T) {
 	var b bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &b, &b
 	require.NoError(t, cmd.Start())
+	killOnFailure(t, cmd)
 	time.Sleep(1500 * time.Millisecond) // leases requested, held and pending
 	require.NoError(t, cmd.Process.Signal(os.Interrupt))
 	require.NoError(t, cmd.Wait(), b.String())

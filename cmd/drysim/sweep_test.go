@@ -62,6 +62,7 @@ func TestInterruptedSweepResumesToTheSameResults(t *testing.T) {
 		path := filepath.Join(dir, sig.String()+".jsonl")
 		cmd := exec.Command(bin, append(sweepArgs, "-out", path)...)
 		require.NoError(t, cmd.Start())
+		killOnFailure(t, cmd)
 		for deadline := time.Now().Add(30 * time.Second); countLines(path) < 40 && time.Now().Before(deadline); {
 			time.Sleep(5 * time.Millisecond)
 		}
@@ -98,6 +99,7 @@ func TestASecondSweepOnTheSameFileRefuses(t *testing.T) {
 	var firstOut strings.Builder
 	first.Stdout, first.Stderr = &firstOut, &firstOut
 	require.NoError(t, first.Start())
+	killOnFailure(t, first)
 	waitLines(t, path, 2) // the first holds the lock: it has written
 
 	second := exec.Command(bin, append(sweepArgs, "-out", path)...)
@@ -142,6 +144,7 @@ func TestAHundredMillionRunPlanStartsAtOnceInLittleMemory(t *testing.T) {
 		stdout, err := cmd.StdoutPipe()
 		require.NoError(t, err)
 		require.NoError(t, cmd.Start())
+		killOnFailure(t, cmd)
 		planned := make([]byte, 200)
 		n, err := stdout.Read(planned)
 		require.NoError(t, err)
@@ -194,6 +197,7 @@ func TestCtrlCFinishesRunningRunsAndASecondStopsAtOnce(t *testing.T) {
 		var out lockedBuffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		require.NoError(t, cmd.Start())
+		killOnFailure(t, cmd)
 		waitLines(t, path, 1)
 		require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
 		if presses == 2 {
@@ -233,4 +237,15 @@ func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// killOnFailure kills a child process the test did not get to stop: a
+// failed require would otherwise leave a sweep of 10^8 runs running.
+func killOnFailure(t *testing.T, cmd *exec.Cmd) {
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		}
+	})
 }

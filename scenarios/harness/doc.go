@@ -23,6 +23,20 @@
 // parallelism. A "reproduces" row stops taking seeds at the first one
 // that reproduces; lower seeds still running finish and count.
 //
+// With CheckConfig.Variants every "holds" row runs again at
+// VariantWorkers workers and under pct:3 (VariantSeeds seeds each), and
+// with CheckConfig.Budgets a "holds" row also fails when its Cost (steps
+// per lease, lock timeouts, virtual time to activate every lease) exceeds
+// BudgetFactor times the recorded Baseline (testdata/baseline.json,
+// rewritten by go test -run TestBudgetBaseline -update), so a fix that
+// holds by becoming slow does not pass.
+//
+// # Liveness budgets
+//
+// A run's liveness budget is its scenario's (Prepared.Liveness), stretched
+// in proportion when the run is larger than the scenario (DefaultBudget),
+// or Options.Budget; the world's time limit follows it.
+//
 // # Shrink and replay files
 //
 // Shrink reduces a failing run, configuration first (leases, workers,

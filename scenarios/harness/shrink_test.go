@@ -2,6 +2,7 @@ package harness_test
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -48,10 +49,13 @@ func TestShrinkReclaimRaceToASmallStoryThatReplays(t *testing.T) {
 }
 
 // Every racy strategy of every scenario shrinks to a run that still breaks
-// the same invariant (sizes logged for the record; -short skips it).
+// the same invariant (sizes logged for the record). It takes minutes on 2
+// cores, so it runs under make long (DRYSIM_LONG=1); make test replays
+// every race's stored shrunk story (TestRaceStories) and shrinks one race
+// afresh (TestShrinkReclaimRaceToASmallStoryThatReplays).
 func TestShrinkEveryRace(t *testing.T) {
-	if testing.Short() {
-		t.Skip("shrinks every racy scenario")
+	if os.Getenv("DRYSIM_LONG") == "" {
+		t.Skip("shrinks every racy scenario: DRYSIM_LONG=1 (make long) runs it")
 	}
 	for _, s := range scenarios.All() {
 		for _, e := range s.Expectations() {
