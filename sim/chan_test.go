@@ -205,3 +205,47 @@ func TestNotifierNeverLosesANotificationBetweenCheckAndWait(t *testing.T) {
 		}
 	}
 }
+
+// The same with a producer that never sleeps: it is runnable inside the
+// worker's window between Seq and Wait, and some seed does notify there
+// (counted, so the test cannot pass without exercising the window).
+func TestNotifierKeepsANotificationSentInsideTheWindow(t *testing.T) {
+	inWindow := 0
+	for seed := uint64(1); seed <= 200; seed++ {
+		var waited []time.Duration
+		res := runWorld(t, seed, func(w *sim.World) {
+			ev := w.NewNotifier("work")
+			queue := 0
+			w.Go("worker", func() {
+				for got := 0; got < 3; {
+					seq := ev.Seq()
+					if queue > 0 {
+						queue--
+						got++
+						continue
+					}
+					w.Point(w.Label("between-check-and-wait"), 0)
+					if ev.Seq() != seq {
+						inWindow++
+					}
+					start := w.Elapsed()
+					ev.Wait(seq, time.Hour)
+					waited = append(waited, w.Elapsed()-start)
+				}
+			})
+			w.Go("producer", func() {
+				for range 3 {
+					w.Point(w.Label("produce"), 0)
+					queue++
+					ev.Notify()
+				}
+			})
+		})
+		require.Equal(t, sim.Done, res.Outcome, res.Reason())
+		for _, d := range waited {
+			require.Zero(t, d, "seed %d: a notification was lost and the worker slept to its timeout", seed)
+		}
+	}
+	require.Positive(t, inWindow, "some seed notifies between the worker's check and its wait")
+	t.Logf("%d notifications landed between check and wait over 200 seeds", inWindow)
+}

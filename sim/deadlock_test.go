@@ -232,3 +232,25 @@ func TestDeadlockOnCycleEndsTheRunWhereTheCycleCloses(t *testing.T) {
 	}
 	require.Positive(t, deadlocked, "some seed interleaves the two lock orders")
 }
+
+// An uncontended Lock is a scheduling point: A-B against B-A with nothing
+// between the two locks deadlocks in some seed. If Lock did not yield when
+// free, each task would take both locks in one turn and never deadlock.
+func TestUncontendedLockIsASchedulingPoint(t *testing.T) {
+	// PCT with a horizon the length of this program (its change point
+	// must fall inside the run).
+	for _, sched := range []sim.Scheduler{sim.Random{}, sim.PCT{Depth: 2, Horizon: 8}} {
+		deadlocks := 0
+		for seed := uint64(1); seed <= 100; seed++ {
+			w := sim.New(sim.Config{Seed: seed, Scheduler: sched})
+			a, b := w.NewMutex("A"), w.NewMutex("B")
+			w.Go("ab", func() { a.Lock(); b.Lock(); b.Unlock(); a.Unlock() })
+			w.Go("ba", func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() })
+			if w.Run().Outcome == sim.Deadlock {
+				deadlocks++
+			}
+		}
+		require.Positive(t, deadlocks, "%v: no seed interleaved the two first locks", sched)
+		require.Less(t, deadlocks, 100, "%v: some seed runs one task's locks before the other's", sched)
+	}
+}
