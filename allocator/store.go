@@ -37,10 +37,14 @@ type Store struct {
 	// current Resource, so an undone write leaves a harmless extra entry;
 	// an undone insert leaves one past the last lease, which readers skip.
 	onResource map[ID][]ID
-	slots      map[string]Ref
-	owned      map[Ref][]string
-	audit      []AuditEntry
-	observer   func(Commit)
+	// commandsFor lists, per target, its commands' IDs in ID order, so a
+	// worker's PendingCommands reads its own few instead of every
+	// command. An undone insert is cut from it with the table.
+	commandsFor map[Ref][]ID
+	slots       map[string]Ref
+	owned       map[Ref][]string
+	audit       []AuditEntry
+	observer    func(Commit)
 
 	tx     *Tx // the open transaction, if any
 	freeTx Tx  // reused by every transaction: they never nest
@@ -56,7 +60,8 @@ type Commit struct {
 
 // NewStore makes an empty in-memory store on rt.
 func NewStore(rt Runtime) *Store {
-	return &Store{rt: rt, slots: make(map[string]Ref), owned: make(map[Ref][]string), onResource: make(map[ID][]ID)}
+	return &Store{rt: rt, slots: make(map[string]Ref), owned: make(map[Ref][]string), onResource: make(map[ID][]ID),
+		commandsFor: make(map[Ref][]ID)}
 }
 
 // NewStoreOn makes a store whose rows live in db (a database).
@@ -160,8 +165,8 @@ func (s *Store) PendingCommands(target Ref) (out []Command) {
 	if s.db != nil {
 		return dbRead(s, func() ([]Command, error) { return s.db.PendingCommands(target) })
 	}
-	for _, c := range s.commands {
-		if c.Target == target && !c.Consumed {
+	for _, id := range s.commandsFor[target] {
+		if c := s.commands[id-1]; !c.Consumed {
 			c.Awaken = slices.Clone(c.Awaken)
 			out = append(out, c)
 		}
@@ -273,6 +278,10 @@ func (u *undoLog) apply(s *Store) {
 	}
 	for _, old := range slices.Backward(u.resources) {
 		s.resources[old.ID-1] = old
+	}
+	for _, c := range s.commands[u.commands0:] {
+		ids := s.commandsFor[c.Target]
+		s.commandsFor[c.Target] = ids[:len(ids)-1] // its newest: IDs only grow
 	}
 	s.leases, s.resources, s.commands = s.leases[:u.leases0], s.resources[:u.resources0], s.commands[:u.commands0]
 }
@@ -413,6 +422,7 @@ func (tx *Tx) InsertCommand(c Command) ID {
 	} else {
 		c.ID = ID(len(s.commands) + 1)
 		s.commands = append(s.commands, c)
+		s.commandsFor[c.Target] = append(s.commandsFor[c.Target], c.ID)
 	}
 	tx.touched = append(tx.touched, c.Target)
 	tx.Audit(AuditEntry{Kind: AuditCommand, Command: c.ID, Owner: c.Target, Actor: c.Author, Cause: c.Kind.String()})
