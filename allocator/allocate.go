@@ -153,10 +153,9 @@ func (a *Allocator) throttled(bp Blueprint) bool {
 // transaction, so a loser leaves nothing behind. Without
 // attributes-before-save the attributes follow in a second save.
 func (a *Allocator) saveNewResource(t Task, l *Lease, bp Blueprint, spec ResourceSpec) (Resource, error) {
-	now := a.now()
 	r := Resource{
 		Blueprint: bp.ID, Type: bp.Impl.Type(), Status: ResourcePending, AllocatedBy: l.ID,
-		Awaken: []TaskID{t.ID}, Created: now, Modified: now,
+		Awaken: []TaskID{t.ID},
 	}
 	if spec.ActivateWhenAllocated {
 		r.Status = ResourceActive
@@ -167,6 +166,9 @@ func (a *Allocator) saveNewResource(t Task, l *Lease, bp Blueprint, spec Resourc
 	}
 	keys := a.slotKeys(spec.SlotLocks)
 	err := a.store.Tx("resource.allocate", func(tx *Tx) error {
+		// Lisk stamps dateCreated and dateModified when the row is saved,
+		// not when the object was built: canReclaimResource reads them.
+		r.Created, r.Modified = a.now(), a.now()
 		r.ID = tx.InsertResource(r)
 		if err := tx.AcquireSlotLocks(ResourceRef(r.ID), keys); err != nil {
 			return err

@@ -347,8 +347,11 @@ func (tx *Tx) LeasesOn(id ID) []LeaseBrief {
 }
 
 // InsertLease adds a lease and returns its ID.
+//
+// It stamps Modified with the time of the save, as SaveLease does.
 func (tx *Tx) InsertLease(l Lease) ID {
 	s := tx.s
+	l.Modified = s.rt.Now()
 	if tx.db != nil {
 		l.ID, _ = txRead(tx, func() (ID, error) { return tx.db.InsertLease(l) })
 		tx.touched = append(tx.touched, LeaseRef(l.ID))
@@ -383,8 +386,15 @@ func (tx *Tx) SaveLease(l Lease) error {
 }
 
 // InsertResource adds a resource and returns its ID.
+//
+// Like SaveResource it stamps Modified with the time of the save (Lisk's
+// willSaveObject), and Created too if the caller left it zero.
 func (tx *Tx) InsertResource(r Resource) ID {
 	s := tx.s
+	r.Modified = s.rt.Now()
+	if r.Created.IsZero() {
+		r.Created = r.Modified
+	}
 	if tx.db != nil {
 		r.ID, _ = txRead(tx, func() (ID, error) { return tx.db.InsertResource(r) })
 		tx.touched = append(tx.touched, ResourceRef(r.ID))

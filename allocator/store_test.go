@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -149,4 +150,38 @@ func TestEveryStoreCallIsOneSchedulingPoint(t *testing.T) {
 		}
 	}
 	require.Equal(t, []string{"store.tx", "store.lease", "store.leases", "store.slotlocks"}, points)
+}
+
+// Every save stamps the time it is made, as Lisk's willSaveObject stamps
+// dateModified (and dateCreated, when unset), whatever time the caller's
+// copy carries: canReclaimResource reads it, and a resource whose build
+// began long before its first save is not idle at that save. (Found by
+// reclaim-rules on pending-attributes, seed 464 of 1000: a resource built
+// active was reclaimed in the instant of its first save, because its
+// dateModified was the time its build began.)
+func TestSavesStampTheirOwnTime(t *testing.T) {
+	w, s := newStore(1, false)
+	old := time.Unix(0, 0).Add(time.Hour)
+	w.Go("saver", func() {
+		w.Sleep(5 * time.Second)
+		require.NoError(t, s.Tx("insert", func(tx *allocator.Tx) error {
+			tx.InsertResource(allocator.Resource{Blueprint: 1, Status: allocator.ResourceActive, Modified: old})
+			tx.InsertResource(allocator.Resource{Blueprint: 1, Status: allocator.ResourceActive, Created: old})
+			tx.InsertLease(allocator.Lease{Status: allocator.LeasePending, Modified: old})
+			return nil
+		}))
+	})
+	require.Equal(t, sim.Done, w.Run().Outcome)
+	now := w.Now()
+	r1, err := s.PeekResource(1)
+	require.NoError(t, err)
+	require.Equal(t, now, r1.Modified, "modified when saved, not when the copy was made")
+	require.Equal(t, now, r1.Created, "created when first saved, if the caller left it unset")
+	r2, err := s.PeekResource(2)
+	require.NoError(t, err)
+	require.Equal(t, old, r2.Created, "a creation time the caller set stays")
+	require.Equal(t, now, r2.Modified)
+	l, err := s.PeekLease(1)
+	require.NoError(t, err)
+	require.Equal(t, now, l.Modified)
 }

@@ -147,7 +147,7 @@ func normLease(tg *target, l allocator.Lease) string {
 }
 
 func normResource(tg *target, r allocator.Resource) string {
-	r.Modified = stamped(r.Modified)
+	r.Created, r.Modified = stamped(r.Created), stamped(r.Modified)
 	return fmt.Sprint("resource ", tg.ranked(tResource, r.ID), resourceArgs(r))
 }
 
