@@ -3,7 +3,8 @@ package layerstore
 import (
 	"fmt"
 	"slices"
-	"strings"
+
+	"github.com/drysim/drysim/systems/catalog"
 )
 
 // Policy decides who goes first when readers and writers compete for a
@@ -54,15 +55,9 @@ const (
 	numFixes
 )
 
-// FixInfo documents a fix: what it does, where the seed document (or the
-// later code) has it, and what the code did before.
-type FixInfo struct {
-	Fix          Fix
-	Name, Doc    string
-	Credit       string // where it comes from, or "hypothetical"
-	PreFix       string // what the ablation restores
-	Hypothetical bool   // the racy code before it is not documented as real
-}
+// FixInfo documents a fix: what it does, where it comes from and what the
+// code did before.
+type FixInfo = catalog.FixInfo[Fix]
 
 // Fixes documents every fix, in order.
 func Fixes() []FixInfo {
@@ -87,43 +82,18 @@ func Fixes() []FixInfo {
 }
 
 // Info documents the fix.
-func (f Fix) Info() FixInfo {
-	if f < numFixes {
-		return Fixes()[f]
-	}
-	return FixInfo{Fix: f, Name: fmt.Sprintf("Fix(%d)", uint8(f))}
-}
+func (f Fix) Info() FixInfo { return catalog.Info(Fixes(), f) }
 
 func (f Fix) String() string { return f.Info().Name }
 
 // ParseFix reads a fix name.
-func ParseFix(name string) (Fix, error) {
-	var names []string
-	for _, f := range Fixes() {
-		if f.Name == name {
-			return f.Fix, nil
-		}
-		names = append(names, f.Name)
-	}
-	return 0, fmt.Errorf("unknown layer-store fix %q; valid: %s", name, strings.Join(names, ", "))
-}
+func ParseFix(name string) (Fix, error) { return catalog.ParseFix("layer-store", Fixes(), name) }
 
 // FixSet is a set of fixes.
-type FixSet uint8
+type FixSet = catalog.Set[Fix]
 
 // AllFixes is every fix.
-const AllFixes FixSet = 1<<numFixes - 1
-
-// Has reports whether f is in the set.
-func (s FixSet) Has(f Fix) bool { return s&(1<<f) != 0 }
-
-// Without is the set minus fs.
-func (s FixSet) Without(fs ...Fix) FixSet {
-	for _, f := range fs {
-		s &^= 1 << f
-	}
-	return s
-}
+var AllFixes = catalog.All(numFixes)
 
 // Strategy is a lock policy and the fixes applied.
 type Strategy struct {
@@ -167,21 +137,16 @@ func Strategies() []StrategyInfo {
 
 // ParseStrategy reads a named strategy or <named>-without=<fix>[,<fix>...].
 func ParseStrategy(name string) (Strategy, error) {
-	base, list, ablated := strings.Cut(name, "-without=")
+	base, without, err := catalog.ParseAblation("layer-store", name, Fixes())
 	i := slices.IndexFunc(Strategies(), func(s StrategyInfo) bool { return s.Name == base })
-	if i < 0 || (ablated && list == "") {
+	if i < 0 {
 		return Strategy{}, fmt.Errorf("unknown layer-store strategy %q; valid: go, writer-preferring, reader-preferring, or <strategy>-without=<fix>[,<fix>...]", name)
+	}
+	if err != nil {
+		return Strategy{}, err
 	}
 	st := Strategies()[i].Strategy
 	st.Name = name
-	if ablated {
-		for _, part := range strings.Split(list, ",") {
-			f, err := ParseFix(part)
-			if err != nil {
-				return Strategy{}, fmt.Errorf("strategy %q: %w", name, err)
-			}
-			st.Fixes = st.Fixes.Without(f)
-		}
-	}
+	st.Fixes = st.Fixes.Without(without...)
 	return st, nil
 }
