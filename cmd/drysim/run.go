@@ -155,6 +155,9 @@ func printViolations(w io.Writer, r *harness.Result, violations []scenarios.Viol
 	if v := r.FirstRaceViolation(); v != nil {
 		race = "race reproduced: " + v.Invariant
 	}
+	if !r.Failed() {
+		race += "; measured, not failed: exit status 0"
+	}
 	fmt.Fprintf(w, "violations %d (%s)\n", n, race)
 	ordered := slices.Clone(violations)
 	slices.SortStableFunc(ordered, func(a, b scenarios.Violation) int {

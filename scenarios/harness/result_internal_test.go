@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/sim"
 )
 
 func TestUnfiredFailpointsAreWarnedOnceEach(t *testing.T) {
@@ -29,5 +30,29 @@ func TestUnfiredFailpointsAreWarnedOnceEach(t *testing.T) {
 				require.Contains(t, w, "never fired")
 			}
 		})
+	}
+}
+
+// A run fails when it did not finish or broke a forbidden invariant; a
+// measured one alone (the reclaim stall) is counted, not failed, as in a
+// sweep record and a check row.
+func TestFailedLeavesMeasuredInvariantsOut(t *testing.T) {
+	stall := scenarios.Violation{Invariant: scenarios.InvReclaimStall}
+	race := scenarios.Violation{Invariant: scenarios.InvReclaimIdleOnly}
+	tests := []struct {
+		name       string
+		outcome    sim.Outcome
+		violations []scenarios.Violation
+		failed     bool
+	}{
+		{"clean", sim.Done, nil, false},
+		{"a stall only", sim.Done, []scenarios.Violation{stall}, false},
+		{"a race", sim.Done, []scenarios.Violation{race}, true},
+		{"a stall and a race", sim.Done, []scenarios.Violation{stall, race}, true},
+		{"a budget", sim.TimeBudget, nil, true},
+	}
+	for _, tc := range tests {
+		r := &Result{Outcome: tc.outcome, Violations: tc.violations}
+		require.Equal(t, tc.failed, r.Failed(), tc.name)
 	}
 }
