@@ -12,7 +12,7 @@ import (
 func cmdShrink(args []string, stdout io.Writer) error {
 	fs := newFlags("shrink")
 	var rf runFlags
-	rf.register(fs, false)
+	rf.register(fs, true)
 	inv := fs.String("invariant", "", "the violation to keep (default: the run's first race violation)")
 	out := fs.String("out", "", "write the shrunk run as a replay file here (default: shrunk-<scenario>-<strategy>-<seed>.replay)")
 	full := fs.Bool("full", false, "print every event of the shrunk run, idle workers included")
@@ -20,7 +20,7 @@ func cmdShrink(args []string, stdout io.Writer) error {
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
-	id, _, err := rf.config()
+	id, opts, err := rf.config()
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func cmdShrink(args []string, stdout io.Writer) error {
 	}
 	start := time.Now()
 	res, err := harness.Shrink(harness.ShrinkConfig{
-		Run: id, Invariant: *inv, Seeds: *seeds,
+		Run: id, Invariant: *inv, Seeds: *seeds, Budget: opts.Budget,
 		Progress: func(s string) { fmt.Fprintf(stdout, "shrinking  %s\n", s) },
 	})
 	if err != nil {

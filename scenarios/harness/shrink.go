@@ -21,6 +21,11 @@ type ShrinkConfig struct {
 	// schedulers: by then a run is a handful of tasks and stops at its
 	// violation.
 	Seeds int
+	// Budget is the liveness budget every run gets (Options.Budget; 0:
+	// the default, which follows from each run's size). A run that broke
+	// liveness under a longer budget is shrunk under that budget, and its
+	// replay file carries it.
+	Budget time.Duration
 	// Progress, if set, hears one line per accepted reduction.
 	Progress func(string)
 }
@@ -67,7 +72,7 @@ type ShrinkResult struct {
 // let the replay's fixed rule fill the gaps. The result replays exactly.
 func Shrink(cfg ShrinkConfig) (*ShrinkResult, error) {
 	sh := &shrinker{cfg: cfg, seeds: cmpOr(cfg.Seeds, 300)}
-	orig, err := Run(cfg.Run, Options{})
+	orig, err := Run(cfg.Run, Options{Budget: cfg.Budget})
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +82,7 @@ func Shrink(cfg ShrinkConfig) (*ShrinkResult, error) {
 		return nil, fmt.Errorf("%w: run %s breaks no invariant %q to shrink", scenarios.ErrConfig, orig.Repro(), cfg.Invariant)
 	}
 	sh.inv = inv
-	sh.opts = Options{StopOn: inv, Decisions: true}
+	sh.opts = Options{StopOn: inv, Decisions: true, Budget: cfg.Budget}
 	before := sh.size(orig.Identity, orig)
 	c := sh.explicit(orig.Identity)
 	c = sh.reduceConfig(c)

@@ -24,7 +24,8 @@ func firstFailingSeed(t *testing.T, scenario, strategy string) uint64 {
 func TestShrinkReclaimRaceToASmallStoryThatReplays(t *testing.T) {
 	seed := firstFailingSeed(t, "reclaim-race", "naive")
 	start := time.Now()
-	res, err := harness.Shrink(harness.ShrinkConfig{Run: scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: seed, Workers: 64}})
+	// A budget given to shrink is every run's, and the file's.
+	res, err := harness.Shrink(harness.ShrinkConfig{Run: scenarios.Identity{Scenario: "reclaim-race", Strategy: "naive", Seed: seed, Workers: 64}, Budget: 2 * time.Hour})
 	require.NoError(t, err)
 	took := time.Since(start)
 	t.Logf("reclaim-race/naive seed %d, %s, in %v (%d runs)\n  before: %s\n  after:  %s", seed, res.Invariant, took, res.Runs, res.Before, res.After)
@@ -35,6 +36,8 @@ func TestShrinkReclaimRaceToASmallStoryThatReplays(t *testing.T) {
 	require.LessOrEqual(t, res.After.Leases, 3)
 	require.LessOrEqual(t, res.After.Points, 80, "scheduling points in the shrunk story (sim.Kind.IsPoint)")
 	require.LessOrEqual(t, res.After.Forced, res.After.Decisions)
+	require.Equal(t, 2*time.Hour, res.File.Budget)
+	require.Equal(t, 2*time.Hour, res.Result.Budget)
 	require.Equal(t, res.Invariant, res.Result.Violations[len(res.Result.Violations)-1].Invariant, "the run ends at the violation")
 
 	var b bytes.Buffer
