@@ -148,7 +148,7 @@ func (r *Report) Summary() string {
 }
 
 func (r *Report) printVerdict(w io.Writer) {
-	scope := "every invariant (audit log and end state)"
+	scope := "every live invariant (audit log and end state)"
 	switch {
 	case r.Config.Check == CheckSafety:
 		scope = "the audit log's invariants (end state left to the fleet's last check)"
