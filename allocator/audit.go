@@ -76,6 +76,11 @@ type AuditEntry struct {
 	// Command is the command whose effect this entry records (a release
 	// or a reclaim), or the command queued or consumed.
 	Command ID
+	// EndsCommit marks the last entry of a commit (a transaction's or a
+	// note's), set by the Store as it commits: a reader that has only the
+	// log, such as a live run's checker replaying a database's audit
+	// table, splits it into commits with it.
+	EndsCommit bool
 }
 
 func (e AuditEntry) String() string {

@@ -316,8 +316,17 @@ func (s *Store) runTx(label string, fn func(tx *Tx) error) error {
 }
 
 func (s *Store) commit(label string, touched []Ref, audit0 int) {
+	endCommit(s.audit[audit0:])
 	if s.observer != nil {
 		s.observer(Commit{Label: label, Touched: touched, Audit: s.audit[audit0:]})
+	}
+}
+
+// endCommit marks the last of a commit's audit entries (see
+// AuditEntry.EndsCommit); a commit that wrote none has nothing to mark.
+func endCommit(entries []AuditEntry) {
+	if n := len(entries); n > 0 {
+		entries[n-1].EndsCommit = true
 	}
 }
 
@@ -796,6 +805,7 @@ func (s *Store) runDBTx(label string, fn func(tx *Tx) error) error {
 		_ = db.Rollback() // the error that made us roll back is the one to report
 		return err
 	}
+	endCommit(tx.audit)
 	if err := db.Commit(tx.audit); err != nil {
 		return fmt.Errorf("%s: commit: %w", label, err)
 	}
@@ -806,6 +816,7 @@ func (s *Store) runDBTx(label string, fn func(tx *Tx) error) error {
 }
 
 func (s *Store) dbNote(e AuditEntry) {
+	e.EndsCommit = true // a note is a commit of its own
 	if err := s.db.Note(e); err != nil {
 		s.dbErrs++
 		return

@@ -185,3 +185,29 @@ func TestSavesStampTheirOwnTime(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, now, l.Modified)
 }
+
+// Each commit marks its last audit entry, so that a reader of the log
+// alone (a live run's checker) can split it into commits: a transaction's
+// entries and a note each end one; a failed transaction leaves none.
+func TestAuditMarksTheEndOfEachCommit(t *testing.T) {
+	w, s := newStore(1, false)
+	w.Go("writer", func() {
+		_ = s.Tx("two", func(tx *allocator.Tx) error {
+			tx.Audit(allocator.AuditEntry{Kind: allocator.AuditAllocate, Resource: 1})
+			tx.Audit(allocator.AuditEntry{Kind: allocator.AuditAllocate, Resource: 2})
+			return nil
+		})
+		_ = s.Tx("fails", func(tx *allocator.Tx) error {
+			tx.Audit(allocator.AuditEntry{Kind: allocator.AuditAllocate, Resource: 3})
+			return errors.New("boom")
+		})
+		s.Note(allocator.AuditEntry{Kind: allocator.AuditHook, Resource: 4})
+		_ = s.Tx("none", func(*allocator.Tx) error { return nil })
+	})
+	require.Equal(t, sim.Done, w.Run().Outcome)
+	var ends []bool
+	for _, e := range s.AuditLog() {
+		ends = append(ends, e.EndsCommit)
+	}
+	require.Equal(t, []bool{false, true, true}, ends)
+}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
-	"github.com/drysim/drysim/sim"
 )
 
 // maxViolations bounds what one run records; the first ones tell the story.
@@ -16,12 +15,14 @@ const maxViolations = 64
 const StopOnAny = "any"
 
 // checker validates the store after every committed step, calling the
-// hooks of Invariants. It reads only the store, its audit log and the
-// hoax's counts: it never asks the allocator what it meant to do.
+// hooks of Invariants. It reads only the audit log, the rows (checkRows)
+// and the hoax's configuration: it never asks the allocator what it meant
+// to do. The same checker watches a simulated run (a sim.World, the
+// store's rows, every invariant) and a live one (LiveChecker: a commit
+// counter for steps, a store's or a dump's rows, LiveInvariants).
 type checker struct {
-	w        *sim.World
-	store    *allocator.Store
-	hoax     *hoax.Hoax
+	w        world
+	rows     checkRows
 	limit    int
 	capacity int
 	hooks    hooks
@@ -38,7 +39,17 @@ type checker struct {
 	reclaimIdle time.Duration // canReclaimResource's 3 minutes, as configured
 	steals      int
 	built       int
-	stopOn      string // end the run at the first violation of this invariant
+	stopOn      string          // end the run at the first violation of this invariant
+	notify      func(Violation) // if set, told of each violation as it is recorded
+}
+
+// world is what the checker needs of the run it watches: when a violation
+// happened (a step and a time since the run began) and a way to end the
+// run at the first one. A *sim.World is one; a live run's is a liveClock.
+type world interface {
+	Step() int64
+	Elapsed() time.Duration
+	Stop(reason string)
 }
 
 // suspect is a build that may have been needless: lease built resource
@@ -80,10 +91,12 @@ func collectHooks(invs []Invariant) hooks {
 	return h
 }
 
-func newChecker(w *sim.World, store *allocator.Store, h *hoax.Hoax, stopOn string) *checker {
-	cfg := h.Config()
+// newChecker watches a run through w, reading rows from rows, against
+// the hoax blueprint's limit and lease capacity, with every invariant's
+// hooks (LiveChecker narrows them to LiveInvariants).
+func newChecker(w world, rows checkRows, cfg hoax.Config, stopOn string) *checker {
 	return &checker{
-		w: w, store: store, hoax: h, limit: cfg.Limit, capacity: max(cfg.LeasesPerResource, 1), hooks: collectHooks(Invariants()),
+		w: w, rows: rows, limit: cfg.Limit, capacity: max(cfg.LeasesPerResource, 1), hooks: collectHooks(Invariants()),
 		reported: map[string]bool{}, facts: newFacts(), releases: map[allocator.ID]int{}, suspects: map[allocator.ID][]suspect{},
 		abandoned: map[allocator.ID]bool{}, stopOn: stopOn,
 	}
@@ -98,9 +111,11 @@ func (c *checker) report(inv string, detail string, objs ...allocator.Ref) {
 		return
 	}
 	c.reported[key] = true
-	c.violations = append(c.violations, Violation{
-		Invariant: inv, Objects: objs, Step: c.w.Step(), Time: c.w.Elapsed(), Detail: detail,
-	})
+	v := Violation{Invariant: inv, Objects: objs, Step: c.w.Step(), Time: c.w.Elapsed(), Detail: detail}
+	c.violations = append(c.violations, v)
+	if c.notify != nil {
+		c.notify(v)
+	}
 	if inv == c.stopOn || (c.stopOn == StopOnAny && !IsMeasured(inv)) {
 		c.w.Stop("stopped at the first " + inv + " violation")
 	}
@@ -125,13 +140,13 @@ func (c *checker) onCommit(cm allocator.Commit) {
 	for _, ref := range cm.Touched {
 		switch ref.Kind {
 		case allocator.KindResource:
-			if r, err := c.store.PeekResource(ref.ID); err == nil {
+			if r, ok := c.rows.resource(ref.ID); ok {
 				for _, check := range c.hooks.resource {
 					check(c, r)
 				}
 			}
 		case allocator.KindLease:
-			if l, err := c.store.PeekLease(ref.ID); err == nil {
+			if l, ok := c.rows.lease(ref.ID); ok {
 				for _, check := range c.hooks.lease {
 					check(c, l)
 				}
@@ -142,10 +157,7 @@ func (c *checker) onCommit(cm allocator.Commit) {
 
 // row reads a resource as stored now, for the facts that never change
 // once it is saved.
-func (c *checker) row(id allocator.ID) (allocator.Resource, bool) {
-	r, err := c.store.PeekResource(id)
-	return r, err == nil
-}
+func (c *checker) row(id allocator.ID) (allocator.Resource, bool) { return c.rows.resource(id) }
 
 // count keeps the metrics the audit log gives. A steal is a link to a
 // resource another lease built and is still waiting for (pending).

@@ -23,8 +23,9 @@ var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 func at(seconds float64) time.Time { return t0.Add(time.Duration(seconds * float64(time.Second))) }
 
 type factsRig struct {
-	chk *checker
-	w   *sim.World
+	chk   *checker
+	w     *sim.World
+	store *allocator.Store
 }
 
 func newFactsRig(t *testing.T) *factsRig {
@@ -33,7 +34,8 @@ func newFactsRig(t *testing.T) *factsRig {
 	rt := simrt.New(w)
 	h, err := hoax.New(rt, hoax.Config{Limit: 2, LeasesPerResource: 1})
 	require.NoError(t, err)
-	r := &factsRig{chk: newChecker(w, allocator.NewStore(rt), h, ""), w: w}
+	store := allocator.NewStore(rt)
+	r := &factsRig{chk: newChecker(w, storeRows{store}, h.Config(), ""), w: w, store: store}
 	r.chk.reclaimIdle = 3 * time.Second
 	return r
 }
@@ -54,13 +56,18 @@ func resourceStatus(r allocator.ID, from, to allocator.ResourceStatus, when floa
 	return allocator.AuditEntry{Kind: allocator.AuditResourceStatus, Resource: r, From: uint8(from), To: uint8(to), Time: at(when)}
 }
 
-func TestFactInvariantsCatchBrokenFacts(t *testing.T) {
-	tests := []struct {
-		name  string
-		inv   string
-		facts []allocator.AuditEntry
-		quiet []allocator.AuditEntry // the correct version of the same facts
-	}{
+// brokenFacts are facts that break one invariant each, with the correct
+// version of the same facts; the simulator's checker and the live one
+// (checker_live_test.go) must both catch the first and pass the second.
+type brokenFacts struct {
+	name  string
+	inv   string
+	facts []allocator.AuditEntry
+	quiet []allocator.AuditEntry // the correct version of the same facts
+}
+
+func brokenFactCases() []brokenFacts {
+	return []brokenFacts{
 		{
 			name: "a lease slot taken by a lease not linked to that resource", inv: InvSlotLockOwners,
 			facts: []allocator.AuditEntry{
@@ -148,7 +155,10 @@ func TestFactInvariantsCatchBrokenFacts(t *testing.T) {
 			},
 		},
 	}
-	for _, tc := range tests {
+}
+
+func TestFactInvariantsCatchBrokenFacts(t *testing.T) {
+	for _, tc := range brokenFactCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := newFactsRig(t)
 			bad.commit(tc.facts...) // one commit, as one transaction writes them
@@ -162,17 +172,18 @@ func TestFactInvariantsCatchBrokenFacts(t *testing.T) {
 	}
 }
 
-// The quiescent checks over facts: a failed lease activation must break
-// the lease for that reason, soon; a command that took effect must be
-// consumed.
-func TestQuiescentFactChecks(t *testing.T) {
+type quiescentFacts struct {
+	name  string
+	inv   string
+	facts []allocator.AuditEntry
+	want  bool
+}
+
+// quiescentFactCases run on a store holding lease 1 and a release command
+// for resource 1.
+func quiescentFactCases() []quiescentFacts {
 	failed := allocator.AuditEntry{Kind: allocator.AuditHook, Hook: allocator.HookActivateLease, Lease: 1, Resource: 1, Cause: "hoax: failed", Time: at(10)}
-	tests := []struct {
-		name  string
-		inv   string
-		facts []allocator.AuditEntry
-		want  bool
-	}{
+	return []quiescentFacts{
 		{"activation failed, lease never broken", InvFailedActivationBreaks, []allocator.AuditEntry{failed}, true},
 		{"activation failed, lease broken for another cause", InvFailedActivationBreaks, []allocator.AuditEntry{failed,
 			{Kind: allocator.AuditLeaseStatus, Lease: 1, From: uint8(allocator.LeaseAcquired), To: uint8(allocator.LeaseBroken), Cause: allocator.BreakAcquireErrors.String(), Time: at(11)}}, true},
@@ -184,13 +195,19 @@ func TestQuiescentFactChecks(t *testing.T) {
 			{Kind: allocator.AuditCommand, Command: 1, Owner: allocator.ResourceRef(1), Cause: "release"},
 			{Kind: allocator.AuditResourceRelease, Resource: 1, Cause: allocator.CauseReleaseCommand, Command: 1}}, true},
 	}
-	for _, tc := range tests {
+}
+
+// The quiescent checks over facts: a failed lease activation must break
+// the lease for that reason, soon; a command that took effect must be
+// consumed.
+func TestQuiescentFactChecks(t *testing.T) {
+	for _, tc := range quiescentFactCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			rig := newFactsRig(t)
-			// the checker lists leases by the store's count: give it one
+			// the checker lists the store's leases and commands: give it one of each
 			rig.w.Go("setup", func() {
-				_ = rig.chk.store.Tx("lease", func(tx *allocator.Tx) error { tx.InsertLease(allocator.Lease{}); return nil })
-				_ = rig.chk.store.Tx("command", func(tx *allocator.Tx) error {
+				_ = rig.store.Tx("lease", func(tx *allocator.Tx) error { tx.InsertLease(allocator.Lease{}); return nil })
+				_ = rig.store.Tx("command", func(tx *allocator.Tx) error {
 					tx.InsertCommand(allocator.Command{Target: allocator.ResourceRef(1), Kind: allocator.CommandRelease})
 					return nil
 				})

@@ -85,7 +85,7 @@ func checkBindingUnique(c *checker, r allocator.Resource) {
 	if binding == "" || !c.facts.resStatus[r.ID].Live() {
 		return
 	}
-	for o := range c.store.AllResources() {
+	for o := range c.rows.resources() {
 		if o.Blueprint == r.Blueprint && o.ID != r.ID && c.facts.resStatus[o.ID].Live() && o.Attributes.Value(hoax.AttrBinding) == binding {
 			c.report(InvBindingUnique, fmt.Sprintf("binding %s backs live resources %d and %d", binding, o.ID, r.ID),
 				allocator.ResourceRef(min(o.ID, r.ID)), allocator.ResourceRef(max(o.ID, r.ID)))
@@ -175,7 +175,7 @@ func judgeNeedlessBuilds(c *checker, e allocator.AuditEntry) {
 		return
 	}
 	for _, s := range c.suspects[e.Resource] {
-		if l, err := c.store.PeekLease(s.lease); err == nil && r.Attributes.Satisfies(l.Wants) {
+		if l, ok := c.rows.lease(s.lease); ok && r.Attributes.Satisfies(l.Wants) {
 			c.report(InvNeedlessBuild, fmt.Sprintf("lease %d built resource %d while resource %d, active with room, would have served it once its attributes were set", s.lease, s.built, e.Resource),
 				allocator.LeaseRef(s.lease), allocator.ResourceRef(e.Resource))
 		}
@@ -199,8 +199,8 @@ func checkAttributes(c *checker, e allocator.AuditEntry) {
 
 func (c *checker) checkLeaseOn(lease, rid allocator.ID) {
 	r, ok := c.row(rid)
-	l, err := c.store.PeekLease(lease)
-	if !ok || err != nil || c.facts.unattributed[rid] || r.Attributes.Satisfies(l.Wants) {
+	l, found := c.rows.lease(lease)
+	if !ok || !found || c.facts.unattributed[rid] || r.Attributes.Satisfies(l.Wants) {
 		return
 	}
 	c.report(InvAttributesMatch, fmt.Sprintf("lease %d wants %s, its resource %d has %s", lease, l.Wants, rid, r.Attributes),

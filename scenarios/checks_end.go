@@ -64,7 +64,7 @@ func checkCommandsConsumed(c *checker) {
 // checkExpiry: every lease with an expiry ended by then, give or take one
 // worker retry.
 func checkExpiry(c *checker) {
-	for l := range c.store.AllLeases() {
+	for l := range c.rows.leases() {
 		if l.Until.IsZero() {
 			continue
 		}
@@ -77,7 +77,7 @@ func checkExpiry(c *checker) {
 
 // checkAbandoned: a lease its requester gave up on has ended.
 func checkAbandoned(c *checker) {
-	for l := range c.store.AllLeases() {
+	for l := range c.rows.leases() {
 		if c.abandoned[l.ID] && !c.facts.leaseStatus[l.ID].Ended() {
 			c.report(InvAbandonedEnded, fmt.Sprintf("lease %d was abandoned and is still %s", l.ID, c.facts.leaseStatus[l.ID]), allocator.LeaseRef(l.ID))
 		}
@@ -127,7 +127,7 @@ func reportStuck(c *checker, l liveness) {
 	detail := fmt.Sprintf("%d leases still waiting %v into the liveness phase (%d clients running)", len(stuck), l.budget, l.clientsLeft)
 	if first != 0 {
 		wants := ""
-		if lr, err := c.store.PeekLease(first); err == nil {
+		if lr, ok := c.rows.lease(first); ok {
 			wants = lr.Wants.String()
 		}
 		detail += fmt.Sprintf("; first: lease %d %s wants %s", first, c.facts.leaseStatus[first], wants)
@@ -162,12 +162,12 @@ func (c *checker) refusedReclaim(lease allocator.ID) allocator.ID {
 	return 0
 }
 
-// leaseIDs lists every lease ID (rows are numbered from 1).
+// leaseIDs lists every lease ID, in order (a database's may skip one a
+// rolled-back insert took).
 func (c *checker) leaseIDs() []allocator.ID {
-	n, _ := c.store.Counts()
-	ids := make([]allocator.ID, n)
-	for i := range ids {
-		ids[i] = allocator.ID(i + 1)
+	var ids []allocator.ID
+	for l := range c.rows.leases() {
+		ids = append(ids, l.ID)
 	}
 	return ids
 }
@@ -175,7 +175,7 @@ func (c *checker) leaseIDs() []allocator.ID {
 // commandIDs lists every command ID, in order.
 func (c *checker) commandIDs() []allocator.ID {
 	var ids []allocator.ID
-	for cmd := range c.store.AllCommands() {
+	for cmd := range c.rows.commands() {
 		ids = append(ids, cmd.ID)
 	}
 	return ids

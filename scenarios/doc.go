@@ -38,6 +38,14 @@
 // worker runs (an active lease on a released resource while its release
 // command is still queued).
 //
+// The same checker watches live runs (allocator/liveload): LiveChecker
+// puts a commit counter and the audit log's clock where the world's step
+// and time were, and reads a store's rows as each commit leaves them
+// (Observe) or a dump's, replaying its audit log commit by commit (Replay,
+// hiding each resource's attributes until the commit that set them).
+// LiveInvariants are the invariants it checks live: all but those whose
+// bound is model time (Invariant.NotLive says why for each).
+//
 // # Systems
 //
 // Every scenario belongs to one System (Systems lists them): its named

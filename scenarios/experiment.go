@@ -139,7 +139,7 @@ func (p *Prepared) startDrydock(w *sim.World, stopOn string) (*Experiment, error
 		return nil, fmt.Errorf("%w: scenario %s: %w", ErrConfig, p.Scenario.Name, err)
 	}
 	a.AddBlueprint("hoax", h)
-	chk := newChecker(w, a.Store(), h, stopOn)
+	chk := newChecker(w, storeRows{a.Store()}, h.Config(), stopOn)
 	chk.expiryGrace = a.Timings().RetryAfter + time.Minute
 	chk.reclaimIdle = a.Timings().ReclaimIdle
 	a.Store().Observe(chk.onCommit)

@@ -45,6 +45,9 @@ type Invariant struct {
 	// Measured: a known hole of the modelled Drydock that drysim counts
 	// instead of forbidding; a fixed strategy may break it.
 	Measured bool
+	// NotLive says why a live run (drysim load, LiveChecker) leaves the
+	// invariant out; "" when it checks it, with these same hooks.
+	NotLive string
 
 	onAudit      func(c *checker, e allocator.AuditEntry)
 	atCommit     func(c *checker, cm allocator.Commit)
@@ -133,16 +136,37 @@ func Invariants() []Invariant {
 		{Name: InvHooksSerial, Doc: "no blueprint hook starts on a resource while another one for it is still running (setup against teardown)",
 			onAudit: checkHooksSerial},
 		{Name: InvFailedActivationBreaks, Doc: "a lease whose activation the blueprint failed is broken for that reason within a minute",
-			Phase: PhaseQuiescent, atQuiescence: checkFailedActivations},
+			Phase: PhaseQuiescent, atQuiescence: checkFailedActivations, NotLive: notLiveFailedActivation},
 		{Name: InvLeaseExpiry, Doc: "a lease with an expiry ends no later than its expiry plus one worker retry (RetryAfter and a minute)",
-			Phase: PhaseQuiescent, atQuiescence: checkExpiry},
+			Phase: PhaseQuiescent, atQuiescence: checkExpiry, NotLive: notLiveExpiry},
 		{Name: InvAbandonedEnded, Doc: "at quiescence every lease its requester gave up on has ended",
 			Phase: PhaseQuiescent, atQuiescence: checkAbandoned},
 		{Name: InvReclaimStall, Doc: "a lease waits for ever on a reclaim the resource worker refused (a hole of the modelled Drydock; measured)",
-			Phase: PhaseLiveness, Measured: true, atDeadline: reportStalls},
+			Phase: PhaseLiveness, Measured: true, atDeadline: reportStalls, NotLive: notLiveBudget},
 		{Name: InvLiveness, Doc: "with faults off, every lease becomes active or ends within the liveness budget, and the queue drains",
-			Phase: PhaseLiveness, atDeadline: reportStuck},
+			Phase: PhaseLiveness, atDeadline: reportStuck, NotLive: notLiveBudget},
 	}
+}
+
+// Why a live run leaves an invariant out: each of these bounds model time,
+// which a live run's scheduling, database waits and time scale stretch at
+// random, so a live check of it would time the machine, not the allocator.
+const (
+	notLiveBudget           = "it is checked when the liveness budget runs out, and a wall-clock budget would make it a timing test"
+	notLiveExpiry           = "its bound (RetryAfter and a minute of model time) is a timing test live, where a worker's retry waits for CPU, locks and the database"
+	notLiveFailedActivation = "its bound (a minute of model time) is a timing test live, and a live stop releases every lease, so one whose activation failed may end released before its worker breaks it"
+)
+
+// LiveInvariants lists, in table order, the invariants a live run checks:
+// every one whose NotLive is empty.
+func LiveInvariants() []Invariant {
+	var out []Invariant
+	for _, inv := range Invariants() {
+		if inv.NotLive == "" {
+			out = append(out, inv)
+		}
+	}
+	return out
 }
 
 // Info is the invariant's documentation, without its checks.

@@ -45,7 +45,7 @@ func newMachine(t *rapid.T, strategy string) *machine {
 	}))
 	require.NoError(t, err)
 	a.AddBlueprint("hoax", h)
-	m := &machine{w: w, rt: rt, a: a, chk: newChecker(w, a.Store(), h, ""), ended: map[allocator.ID]bool{}, strategy: strategy}
+	m := &machine{w: w, rt: rt, a: a, chk: newChecker(w, storeRows{a.Store()}, h.Config(), ""), ended: map[allocator.ID]bool{}, strategy: strategy}
 	a.Store().Observe(m.chk.onCommit)
 	a.Start()
 	return m

@@ -28,7 +28,10 @@ type driver struct {
 	requests int
 	active   int
 	ended    int // leases that ended before they became active
-	errs     []string
+	// abandoned are the leases whose requesters gave up waiting for them
+	// (the workload's Abandon): abandoned-ended checks each ended.
+	abandoned []allocator.ID
+	errs      []string
 }
 
 // latencies collects wall durations; its own lock, because the run's
@@ -132,7 +135,11 @@ func (d *driver) waitActive(id allocator.ID) bool {
 			d.ended++
 			return false
 		}
-		if d.stopping || (!giveUp.IsZero() && !d.rt.Now().Before(giveUp)) {
+		if d.stopping {
+			return false
+		}
+		if !giveUp.IsZero() && !d.rt.Now().Before(giveUp) {
+			d.abandoned = append(d.abandoned, id)
 			return false
 		}
 		holder.Wait(seq, d.wl.Poll)

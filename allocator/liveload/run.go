@@ -90,12 +90,18 @@ type live struct {
 	a   *allocator.Allocator
 	h   *hoax.Hoax
 	d   *driver
+	// chk is the simulator's checker, driven live: it observes an
+	// in-memory store's commits as they happen, and replays a database's
+	// audit log once the run is over (see scenarios.LiveChecker).
+	chk *scenarios.LiveChecker
 	// inflight counts client tasks not returned yet (under the step lock).
 	inflight int
 }
 
-// start builds the allocator on the store and starts its workers.
-func start(cfg Config, db *stores.DB) (*live, error) {
+// start builds the allocator on the store, with its checker (which tells
+// onViolation, if set, of each violation as the checker finds it), and
+// starts its workers.
+func start(cfg Config, db *stores.DB, onViolation func(Violation)) (*live, error) {
 	sc, _ := scenarios.ByName(cfg.Scenario)
 	st, _ := allocator.ParseStrategy(cfg.Strategy)
 	opts := livert.Options{Seed: cfg.Seed, TimeScale: cfg.TimeScale}
@@ -129,7 +135,11 @@ func start(cfg Config, db *stores.DB) (*live, error) {
 		return nil, err
 	}
 	l := &live{cfg: cfg, sc: sc, rt: rt, db: db, a: a, h: h, d: newDriver(rt, a, h, sc.Workload)}
+	l.chk = scenarios.NewLiveChecker(scenarios.LiveCheck{Hoax: hcfg, Timings: a.Timings(), OnViolation: onViolation})
 	rt.Do(func() {
+		if db == nil {
+			l.chk.Observe(a.Store())
+		}
 		a.AddBlueprint("hoax", h)
 		a.Start()
 	})
@@ -181,7 +191,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			}
 		}
 	}
-	l, err := start(cfg, db)
+	l, err := start(cfg, db, nil)
 	if err != nil {
 		return nil, err
 	}

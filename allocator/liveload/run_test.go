@@ -15,13 +15,14 @@ import (
 )
 
 // storesHere are the stores this machine has: memory and SQLite, and
-// MariaDB when DRYSIM_MYSQL_DSN is set (make test-mysql). With -short (make
-// race) SQLite is left out: its driver is C translated to Go, which the
-// race detector slows so much that a wall-clock run times out every lock
-// wait; the conformance test covers the store's code under -race.
+// MariaDB when DRYSIM_MYSQL_DSN is set (make test-mysql). Under the race
+// detector (and with -short) SQLite is left out: its driver is C
+// translated to Go, which the race detector slows so much that a
+// wall-clock run times out every lock wait; the conformance test covers
+// the store's code under -race.
 func storesHere(t *testing.T) map[string]stores.Spec {
 	out := map[string]stores.Spec{"mem": {Kind: stores.Memory}}
-	if !testing.Short() {
+	if !testing.Short() && !raceEnabled {
 		out["sqlite"] = stores.Spec{Kind: stores.SQLite, Target: filepath.Join(t.TempDir(), "load.db")}
 	}
 	if dsn := os.Getenv(stores.MySQLEnv); dsn != "" {

@@ -2,7 +2,6 @@ package liveload
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/drysim/drysim/allocator"
@@ -54,55 +53,34 @@ func Stress(cfg StressConfig) (StressResult, error) {
 }
 
 // stressRound runs the scenario's workload once and returns its first
-// violation of a race invariant, if any. The checker reads every commit
-// as it happens (the store's observer, inside the step).
+// violation of a race invariant, if any. The checker observes every
+// commit as it happens (the in-memory store's observer, inside the step)
+// and the round stops at the first race; a round that drained without one
+// has its quiescent invariants checked too.
 func stressRound(cfg StressConfig, sc *scenarios.Scenario, seed uint64) (*Violation, error) {
+	var l *live
+	var found *Violation
+	race := func(v Violation) { // inside a commit, under the step lock
+		if found == nil && sc.IsRace(v.Invariant) {
+			found = &v
+			l.d.stopping = true
+		}
+	}
 	l, err := start(Config{
 		Strategy: cfg.Strategy, Workers: cfg.Workers, Rate: 1, TimeScale: cfg.TimeScale, Scenario: sc.Name,
 		Seed: seed, Store: memSpec(), Check: CheckAll,
-	}, nil)
+	}, nil, race)
 	if err != nil {
 		return nil, err
 	}
-	chk := NewChecker(l.h.Config())
-	var found *Violation
-	store := l.a.Store()
-	l.rt.Do(func() {
-		store.Observe(func(c allocator.Commit) {
-			for _, e := range c.Audit {
-				chk.Learn(e, StoreRows(store))
-			}
-			if found == nil {
-				found = firstRace(sc, chk.Violations())
-				if found != nil {
-					l.d.stopping = true
-				}
-			}
-		})
-		l.clients(sc.Workload)
-	})
+	l.rt.Do(func() { l.clients(sc.Workload) })
 	l.awaitRound(cfg.Round)
-	l.stop()
-	var v *Violation
-	l.rt.Do(func() {
-		if v = found; v == nil {
-			d, _ := store.Dump()
-			v = firstRace(sc, CheckDump(l.h.Config(), d, true))
-		}
-	})
-	return v, nil
-}
-
-// firstRace is the first violation of one of the scenario's race
-// invariants (liveness aside: a wall-clock budget would time the run, not
-// check it).
-func firstRace(sc *scenarios.Scenario, vs []Violation) *Violation {
-	for _, v := range vs {
-		if slices.Contains(sc.Race, v.Invariant) {
-			return &v
-		}
+	if drained := l.stop(); drained {
+		l.quiesce()
 	}
-	return nil
+	var v *Violation
+	l.rt.Do(func() { v = found })
+	return v, nil
 }
 
 // clients starts the scenario's requesters: Clients tasks sharing Leases,

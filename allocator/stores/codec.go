@@ -18,7 +18,7 @@ const (
 	resourceCols = "id, blueprint_id, type, status, attributes, attributes_set, allocated_by, awaken, created_ns, modified_ns"
 	commandCols  = "id, target_kind, target_id, kind, author_kind, author_id, consumed, awaken"
 	auditCols    = "time_ns, kind, lease_id, resource_id, other_id, from_status, to_status, resource_status, cause, hook, " +
-		"live, actor_kind, actor_id, owner_kind, owner_id, lock_keys, command_id"
+		"live, actor_kind, actor_id, owner_kind, owner_id, lock_keys, command_id, ends_commit"
 )
 
 // lockIndex is the slot lock's unique index value: the first 12 bytes of
@@ -131,8 +131,16 @@ func auditArgs(e allocator.AuditEntry) []any {
 	return []any{
 		nanos(e.Time), uint8(e.Kind), int64(e.Lease), int64(e.Resource), int64(e.Other), e.From, e.To, uint8(e.ResourceStatus),
 		e.Cause, e.Hook, ids(e.Live), uint8(e.Actor.Kind), int64(e.Actor.ID), uint8(e.Owner.Kind), int64(e.Owner.ID),
-		strs(e.Keys), int64(e.Command),
+		strs(e.Keys), int64(e.Command), flag(e.EndsCommit),
 	}
+}
+
+// flag stores a bool as 0 or 1.
+func flag(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 type scanner interface{ Scan(dest ...any) error }
@@ -201,13 +209,14 @@ func scanCommand(s scanner) (allocator.Command, error) {
 func scanAudit(s scanner) (allocator.AuditEntry, error) {
 	var e allocator.AuditEntry
 	var t int64
-	var kind, rs, actorKind, ownerKind uint8
+	var kind, rs, actorKind, ownerKind, ends uint8
 	var live, keys string
 	err := s.Scan(&t, &kind, &e.Lease, &e.Resource, &e.Other, &e.From, &e.To, &rs, &e.Cause, &e.Hook,
-		&live, &actorKind, &e.Actor.ID, &ownerKind, &e.Owner.ID, &keys, &e.Command)
+		&live, &actorKind, &e.Actor.ID, &ownerKind, &e.Owner.ID, &keys, &e.Command, &ends)
 	if err != nil {
 		return e, err
 	}
+	e.EndsCommit = ends != 0
 	e.Time, e.Kind, e.ResourceStatus = fromNanos(t), allocator.AuditKind(kind), allocator.ResourceStatus(rs)
 	e.Actor.Kind, e.Owner.Kind = allocator.ObjectKind(actorKind), allocator.ObjectKind(ownerKind)
 	if e.Live, err = fromIDs[allocator.ID](live); err == nil {

@@ -373,7 +373,7 @@ func insertAudit(ctx context.Context, q querier, es []allocator.AuditEntry) erro
 	if len(es) == 0 {
 		return nil
 	}
-	row := in(17)
+	row := in(18)
 	var args []any
 	for _, e := range es {
 		args = append(args, auditArgs(e)...)

@@ -16,7 +16,9 @@
 // Drydock's: drydock_lease, drydock_resource, drydock_command and
 // drydock_slotlock, plus drysim_audit, the audit log the invariants read
 // (its order is the commit order of conflicting transactions, because a
-// transaction writes its audit rows last, after every row lock it takes).
+// transaction writes its audit rows last, after every row lock it takes,
+// in one multi-row INSERT; ends_commit marks each commit's last entry, so
+// that the log can be read back commit by commit).
 // Slot locks are rows under a UNIQUE key on lock_index, a 12-character
 // digest of the key (DrydockSlotLock's lockIndex), taken with one
 // multi-row INSERT inside the owner's transaction and freed with a DELETE

@@ -105,9 +105,9 @@ func loadCommand() command {
 	return command{name: "load", summary: "run the allocator live (goroutines, wall clock) against mem, SQLite or MySQL and check the store",
 		usage: "drysim load [-store mem|sqlite:PATH|mysql:DSN] [flags]",
 		examples: []example{
-			{"drysim load -duration 10s", "slot on the in-memory store at 100 leases/s for 10 s, then every invariant"},
+			{"drysim load -duration 10s", "slot on the in-memory store at 100 leases/s for 10 s, then every live invariant"},
 			{"drysim load -store sqlite:/tmp/drydock.db -strategy naive", "the baseline on a SQLite file: it breaks invariants"},
 			{"drysim load -store 'mysql:root@tcp(127.0.0.1:3306)/drysim' -workers 256", "the same tables on MySQL or MariaDB"},
 		},
-		exits: "0 every invariant held; 1 a violation; 2 bad input, or a store that could not be opened or read", run: cmdLoad}
+		exits: "0 every live invariant held; 1 a violation; 2 bad input, or a store that could not be opened or read", run: cmdLoad}
 }

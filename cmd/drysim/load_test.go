@@ -69,7 +69,7 @@ func TestLoadTakesFailpoints(t *testing.T) {
 func TestLoadPrintsTheFiguresAndHolds(t *testing.T) {
 	code, out, stderr := drysim("load", "-duration", "1s", "-workers", "16", "-leases-per-s", "100", "-time-scale", "0.001")
 	require.Equal(t, 0, code, stderr+out)
-	for _, want := range []string{"leases/s", "activation p50", "object-lock waits", "invariants held: every invariant", "summary store=mem strategy=slot workers=16"} {
+	for _, want := range []string{"leases/s", "activation p50", "object-lock waits", "invariants held: every live invariant", "summary store=mem strategy=slot workers=16"} {
 		require.Contains(t, out, want)
 	}
 }
@@ -114,7 +114,7 @@ func TestFleetOfThreeProcessesOnOneMariaDB(t *testing.T) {
 	}
 	code, out, stderr = drysim("load", "-store", store, "-duration", "0s", "-fresh=false", "-limit", "20")
 	require.Equal(t, 0, code, stderr+out)
-	require.Contains(t, out, "invariants held: every invariant (audit log and end state)")
+	require.Contains(t, out, "invariants held: every live invariant (audit log and end state)")
 	t.Logf("fleet of 3: %.1f leases/s in all", total)
 }
 
@@ -180,7 +180,7 @@ func TestLoadInterruptedBySIGINTLeavesNothingBehind(t *testing.T) {
 	require.NoError(t, cmd.Wait(), b.String())
 	out := b.String()
 	require.Contains(t, out, "stopped    interrupted")
-	require.Contains(t, out, "invariants held: every invariant (audit log and end state)")
+	require.Contains(t, out, "invariants held: every live invariant (audit log and end state)")
 	m := regexp.MustCompile(`leases     (\d+) requested`).FindStringSubmatch(out)
 	require.NotNil(t, m, out)
 	n, _ := strconv.Atoi(m[1])
@@ -188,6 +188,6 @@ func TestLoadInterruptedBySIGINTLeavesNothingBehind(t *testing.T) {
 
 	code, check, stderr := drysim("load", "-store", store, "-duration", "0s", "-fresh=false")
 	require.Equal(t, 0, code, stderr+check)
-	require.Contains(t, check, "invariants held: every invariant (audit log and end state)")
+	require.Contains(t, check, "invariants held: every live invariant (audit log and end state)")
 	require.Contains(t, check, "store      "+m[1]+" leases", "the second process read the first one's rows")
 }
