@@ -56,8 +56,7 @@ func (t table) empty(c column) bool {
 	return true
 }
 
-func (r *Report) safetyTable() table {
-	rows := r.Safety
+func safetyTable(rows []ScenarioRow) table {
 	return table{rows: len(rows), cols: []column{
 		{head: "scenario", cell: func(i int) string { return rows[i].Scenario }},
 		{head: "strategy", cell: func(i int) string { return rows[i].Strategy }, strategy: true},
@@ -82,9 +81,9 @@ type repro struct{ Row, Command string }
 
 // repros lists the first failing run of each safety row, below the table:
 // whole commands, each on its own line, never wrapped.
-func (r *Report) repros() []repro {
+func repros(rows []ScenarioRow) []repro {
 	var out []repro
-	for _, row := range r.Safety {
+	for _, row := range rows {
 		if f := row.FirstFailing; f != nil {
 			out = append(out, repro{row.Scenario + " / " + row.Strategy, f.Repro()})
 		}
@@ -175,11 +174,12 @@ figure{margin:2em 0}figure img{width:100%;max-width:1100px}figcaption{color:#444
 <p>{{.Caption}}</p>
 <h2>Findings</h2>
 <ul>{{range .R.Findings}}<li>{{.}}</li>{{end}}</ul>
-<h2>Safety: every scenario and strategy</h2>
-{{template "table" .Safety}}
+{{range .Safety}}<h2>{{.Title}}</h2>
+{{with .Doc}}<p>{{.}}</p>{{end}}
+{{template "table" .Table}}
 {{with .Repros}}<p>The first failing run of each row, to rerun it exactly:</p>
 <ul class="repros">{{range .}}<li>{{.Row}}: <code>{{.Command}}</code></li>{{end}}</ul>{{end}}
-<h2>Load: {{.R.Load}} by strategy and workers</h2>
+{{end}}<h2>Load: {{.R.Load}} by strategy and workers</h2>
 {{template "table" .Load}}
 <h2>Figures</h2>
 {{range .R.Figures}}<figure><img src="{{.Name}}.svg" alt="{{.Title}}"><figcaption><b>{{.Title}}.</b> {{.Caption}} (<a href="{{.Name}}.png">PNG</a>)</figcaption></figure>
@@ -192,15 +192,52 @@ figure{margin:2em 0}figure img{width:100%;max-width:1100px}figcaption{color:#444
 {{end}}</table></div>{{end}}
 `
 
+// safetySection is one safety table of the page: Drydock's first, under
+// the heading older reports had when Drydock was the only system, then
+// one per other system the sweep ran.
+type safetySection struct {
+	title, doc string
+	rows       []ScenarioRow
+}
+
+func (r *Report) safetySections() []safetySection {
+	out := []safetySection{{title: "Safety: every scenario and strategy", rows: r.Safety}}
+	if len(r.Systems) > 0 {
+		out[0].title = "Safety: Drydock, every scenario and strategy"
+	}
+	if len(r.Safety) == 0 {
+		out = out[:0]
+	}
+	for _, sys := range r.Systems {
+		out = append(out, safetySection{title: "Safety: " + sys.System + ", every scenario and strategy", doc: sys.Doc, rows: sys.Rows})
+	}
+	return out
+}
+
+// htmlSafety is a safety section as the HTML template reads it.
+type htmlSafety struct {
+	Title, Doc string
+	Table      htmlTable
+	Repros     []repro
+}
+
+func (r *Report) htmlSafety() []htmlSafety {
+	var out []htmlSafety
+	for _, s := range r.safetySections() {
+		out = append(out, htmlSafety{Title: s.title, Doc: s.doc, Table: safetyTable(s.rows).html(), Repros: repros(s.rows)})
+	}
+	return out
+}
+
 func writeHTML(r *Report, path string) error {
 	page := template.Must(template.New("report").Parse(htmlPage))
 	return writeFile(path, func(f *os.File) error {
 		return page.Execute(f, struct {
-			R            *Report
-			Caption      string
-			Safety, Load htmlTable
-			Repros       []repro
-		}{r, r.sweepCaption(), r.safetyTable().html(), r.loadTable().html(), r.repros()})
+			R       *Report
+			Caption string
+			Safety  []htmlSafety
+			Load    htmlTable
+		}{r, r.sweepCaption(), r.htmlSafety(), r.loadTable().html()})
 	})
 }
 
@@ -210,12 +247,17 @@ func writeMarkdown(r *Report, path string) error {
 	for _, f := range r.Findings {
 		fmt.Fprintf(&b, "- %s\n", f)
 	}
-	b.WriteString("\n## Safety: every scenario and strategy\n\n")
-	b.WriteString(r.safetyTable().markdown())
-	if rs := r.repros(); len(rs) > 0 {
-		b.WriteString("\nThe first failing run of each row, to rerun it exactly:\n\n")
-		for _, x := range rs {
-			fmt.Fprintf(&b, "- %s: `%s`\n", x.Row, x.Command)
+	for _, s := range r.safetySections() {
+		fmt.Fprintf(&b, "\n## %s\n\n", s.title)
+		if s.doc != "" {
+			fmt.Fprintf(&b, "%s\n\n", s.doc)
+		}
+		b.WriteString(safetyTable(s.rows).markdown())
+		if rs := repros(s.rows); len(rs) > 0 {
+			b.WriteString("\nThe first failing run of each row, to rerun it exactly:\n\n")
+			for _, x := range rs {
+				fmt.Fprintf(&b, "- %s: `%s`\n", x.Row, x.Command)
+			}
 		}
 	}
 	fmt.Fprintf(&b, "\n## Load: %s by strategy and workers\n\n", r.Load)

@@ -20,10 +20,16 @@ import (
 // Report is everything a report page shows, computed from records alone
 // and, for the timeline, the trace of one failing run it is handed.
 type Report struct {
-	Info     SweepInfo
-	Load     string // the scenario the load figures use
-	Baseline string // the strategy with none of the fixes, whose first violations are plotted
-	Safety   []ScenarioRow
+	Info SweepInfo
+	// drydock describes Drydock's records alone: its figures draw its
+	// scenarios and strategies, not the other systems' (drawSystems).
+	drydock  SweepInfo
+	Load     string        // the scenario the load figures use
+	Baseline string        // the strategy with none of the fixes, whose first violations are plotted
+	Safety   []ScenarioRow // Drydock's scenarios
+	// Systems are the other systems' safety tables, one per system the
+	// sweep ran, in the order scenarios.Systems lists them.
+	Systems  []SystemSafety
 	LoadRows []LoadRow
 	Points   []LoadPoint // every scenario's load, with its spread
 	Builds   []BuildCount
@@ -63,13 +69,17 @@ func Generate(recs []sweep.Record, story *Story, dir string) (*Report, error) {
 	// their own (drawSystems), so a mixed sweep adds no foreign bars.
 	dd := drydockRecords(recs)
 	r := &Report{Info: Describe(recs), Safety: SafetyTable(dd), Baseline: baseline(), Builds: Builds(recs)}
+	r.drydock = Describe(dd)
 	r.First = SeedsToFirstViolation(dd, r.Baseline)
 	r.Load = loadScenario(dd)
 	r.LoadRows = LoadTable(dd, r.Load)
 	r.Points = LoadPoints(dd)
+	r.Systems = systemSafety(recs)
 	r.Findings = findings(r)
-	if err := r.drawFigures(dir); err != nil {
-		return nil, err
+	if len(dd) > 0 { // a sweep of the other systems alone has no Drydock figures
+		if err := r.drawFigures(dir); err != nil {
+			return nil, err
+		}
 	}
 	if err := r.drawSystems(recs, dir); err != nil {
 		return nil, err
@@ -137,12 +147,12 @@ func (r *Report) drawFigures(dir string) error {
 		fig  Figure
 		draw func() (chart, error)
 	}{
-		{Figure{"violations", "Failing runs per 1000 seeds", "Runs that broke an invariant (deadlocks, budgets and panics included; measured invariants such as the reclaim stall excluded) per 1000 seeds, by scenario and strategy. A 0 is drawn as a stub on the axis."}, r.violationsPlot},
-		{Figure{"stalls", "Stalled runs per 1000 seeds", "Runs that showed a measured invariant (the reclaim stall: a lease that yields for ever behind a refused reclaim) per 1000 seeds, by scenario and strategy. Measured, not failures: it is Drydock's behaviour, and the one safety difference between the coarse and the reference strategy."}, r.stallsPlot},
-		{Figure{"throughput", "Leases activated per virtual minute", "Every scenario, one panel each: leases activated divided by the virtual minutes from the first request to the last activation. Line: the mean over seeds and schedulers; band: the 10th to 90th percentile of runs. Workers on a log2 axis."}, r.throughputPlot},
-		{Figure{"lockwait", "Lock wait p99", "Every scenario, one panel each: each run's 99th percentile of object-lock waits, in virtual seconds (the coarse strategy's one lock included). Line: the mean of the per-run p99s over seeds and schedulers; band: their 10th to 90th percentile. Workers on a log2 axis."}, r.lockWaitPlot},
+		{Figure{"violations", "Failing runs per 1000 seeds", "Drydock's scenarios (the other systems have their own figures below): runs that broke an invariant (deadlocks, budgets and panics included; measured invariants such as the reclaim stall excluded) per 1000 seeds, by scenario and strategy. A 0 is drawn as a stub on the axis."}, r.violationsPlot},
+		{Figure{"stalls", "Stalled runs per 1000 seeds", "Drydock's scenarios: runs that showed a measured invariant (the reclaim stall: a lease that yields for ever behind a refused reclaim) per 1000 seeds, by scenario and strategy. Measured, not failures: it is Drydock's behaviour, and the one safety difference between the coarse and the reference strategy."}, r.stallsPlot},
+		{Figure{"throughput", "Leases activated per virtual minute", "Every Drydock scenario, one panel each: leases activated divided by the virtual minutes from the first request to the last activation. Line: the mean over seeds and schedulers; band: the 10th to 90th percentile of runs. Workers on a log2 axis."}, r.throughputPlot},
+		{Figure{"lockwait", "Lock wait p99", "Every Drydock scenario, one panel each: each run's 99th percentile of object-lock waits, in virtual seconds (the coarse strategy's one lock included). Line: the mean of the per-run p99s over seeds and schedulers; band: their 10th to 90th percentile. Workers on a log2 axis."}, r.lockWaitPlot},
 		{Figure{"first-violation", "Seeds to first violation", fmt.Sprintf("Strategy %s (none of the fixes): the rank of the first seed that broke one of the scenario's race invariants, by scheduler, averaged over worker counts; n/a: none in the sweep.", base)}, r.firstViolationPlot},
-		{Figure{"resources", "Resources built per resource needed", "Resources built, divided by the fewest that could have served the peak of leases linked at once, summed over every run, by scenario and strategy: 1 builds nothing more than needed."}, r.resourcesPlot},
+		{Figure{"resources", "Resources built per resource needed", "Drydock's scenarios: resources built, divided by the fewest that could have served the peak of leases linked at once, summed over every run, by scenario and strategy: 1 builds nothing more than needed."}, r.resourcesPlot},
 	}
 	for _, f := range figs {
 		c, err := f.draw()
@@ -159,14 +169,14 @@ func (r *Report) drawFigures(dir string) error {
 	return nil
 }
 
-func (r *Report) strategies() []string { return r.Info.Strategies }
+func (r *Report) strategies() []string { return r.drydock.Strategies }
 
 // byScenario is one bar series per strategy over the sweep's scenarios.
 func (r *Report) byScenario(value func(ScenarioRow) float64) []series {
 	var ss []series
 	for _, st := range r.strategies() {
 		s := series{name: st, colour: StrategyColour(st)}
-		for _, sc := range r.Info.Scenarios {
+		for _, sc := range r.drydock.Scenarios {
 			row := r.safety(sc, st)
 			v := math.NaN()
 			if row.Runs > 0 {
@@ -180,12 +190,12 @@ func (r *Report) byScenario(value func(ScenarioRow) float64) []series {
 }
 
 func (r *Report) violationsPlot() (chart, error) {
-	return bars("Failing runs per 1000 seeds", "failing runs per 1000 seeds", r.Info.Scenarios,
+	return bars("Failing runs per 1000 seeds", "failing runs per 1000 seeds", r.drydock.Scenarios,
 		r.byScenario(func(row ScenarioRow) float64 { return row.Per1000 }))
 }
 
 func (r *Report) stallsPlot() (chart, error) {
-	return bars("Stalled runs per 1000 seeds (measured, not failures)", "stalled runs per 1000 seeds", r.Info.Scenarios,
+	return bars("Stalled runs per 1000 seeds (measured, not failures)", "stalled runs per 1000 seeds", r.drydock.Scenarios,
 		r.byScenario(func(row ScenarioRow) float64 { return 1000 * float64(row.Stalls) / float64(row.Runs) }))
 }
 
@@ -202,16 +212,16 @@ func (r *Report) safety(scenario, strategy string) ScenarioRow {
 // workers, and the legend they share.
 func (r *Report) loadPanels(ylabel string, metric func(LoadPoint) Spread) ([]*plot.Plot, plot.Legend, error) {
 	var xs []float64
-	for _, w := range r.Info.Workers {
+	for _, w := range r.drydock.Workers {
 		xs = append(xs, float64(w))
 	}
 	var panels []*plot.Plot
 	var leg plot.Legend
-	for _, sc := range r.Info.Scenarios {
+	for _, sc := range r.drydock.Scenarios {
 		var ss []spreadSeries
 		for i, st := range r.strategies() {
 			s := spreadSeries{name: st, colour: StrategyColour(st), xs: xs, shapeOf: i}
-			for _, w := range r.Info.Workers {
+			for _, w := range r.drydock.Workers {
 				s.spreads = append(s.spreads, r.loadPoint(sc, st, w, metric))
 			}
 			ss = append(ss, s)
@@ -256,9 +266,9 @@ func (r *Report) lockWaitPlot() (chart, error) {
 // per scheduler.
 func (r *Report) firstViolationPlot() (chart, error) {
 	var ss []series
-	for i, sched := range r.Info.Scheds {
+	for i, sched := range r.drydock.Scheds {
 		s := series{name: r.Baseline + ", " + sched, colour: lighter(StrategyColour(r.Baseline), 0.45*float64(i))}
-		for _, sc := range r.Info.Scenarios {
+		for _, sc := range r.drydock.Scenarios {
 			v := math.NaN()
 			for _, fv := range r.First {
 				if fv.Scenario == sc && fv.Sched == sched {
@@ -269,11 +279,11 @@ func (r *Report) firstViolationPlot() (chart, error) {
 		}
 		ss = append(ss, s)
 	}
-	return bars("Seeds to first violation ("+r.Baseline+")", "rank of the first racing seed", r.Info.Scenarios, ss)
+	return bars("Seeds to first violation ("+r.Baseline+")", "rank of the first racing seed", r.drydock.Scenarios, ss)
 }
 
 func (r *Report) resourcesPlot() (chart, error) {
-	return bars("Resources built per resource needed", "built / needed (1: no waste)", r.Info.Scenarios,
+	return bars("Resources built per resource needed", "built / needed (1: no waste)", r.drydock.Scenarios,
 		r.byScenario(func(row ScenarioRow) float64 {
 			if row.Needed == 0 {
 				return math.NaN()
@@ -382,6 +392,29 @@ func findings(r *Report) []string {
 	}
 	out = append(out, r.stallFinding(), r.lockWaitFinding(), r.throughputFinding())
 	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
+}
+
+// SystemSafety is one system's safety table (a system other than Drydock).
+type SystemSafety struct {
+	System string // scenarios.System.Name
+	Doc    string // what the system models, one line
+	Rows   []ScenarioRow
+}
+
+// systemSafety tables the records of every system but Drydock, whose
+// rows SafetyTable(drydockRecords) already holds.
+func systemSafety(recs []sweep.Record) []SystemSafety {
+	var out []SystemSafety
+	for _, sys := range scenarios.Systems()[1:] {
+		mine := slices.DeleteFunc(slices.Clone(recs), func(rec sweep.Record) bool {
+			s, err := scenarios.ByName(rec.Scenario)
+			return err != nil || s.System().Name != sys.Name
+		})
+		if len(mine) > 0 {
+			out = append(out, SystemSafety{System: sys.Name, Doc: sys.Doc, Rows: SafetyTable(mine)})
+		}
+	}
+	return out
 }
 
 // drydockRecords are the records of Drydock's scenarios (and of scenarios

@@ -80,3 +80,47 @@ func TestDrawSystemsWithoutTheirScenarios(t *testing.T) {
 	require.Empty(t, r.Figures)
 	require.Empty(t, r.Findings)
 }
+
+// Each system the sweep ran gets its own safety table, with its failing
+// rows' repro commands, after Drydock's; Drydock's table keeps only its
+// own scenarios.
+func TestEverySystemHasItsSafetyTable(t *testing.T) {
+	recs := append(systemsRecords(t), sweep.Record{Scenario: "reclaim-race", Strategy: "slot", Seed: 1, Workers: 8})
+	dir := t.TempDir()
+	r, err := Generate(recs, nil, dir)
+	require.NoError(t, err)
+	require.Len(t, r.Safety, 1, "Drydock's table holds Drydock's rows only")
+	var systems []string
+	for _, s := range r.Systems {
+		systems = append(systems, s.System)
+		for _, row := range s.Rows {
+			require.NotEqual(t, "reclaim-race", row.Scenario)
+		}
+	}
+	require.Equal(t, []string{"atlantis", "layerstore"}, systems)
+	md, err := os.ReadFile(filepath.Join(dir, "REPORT.md"))
+	require.NoError(t, err)
+	for _, heading := range []string{"## Safety: Drydock, every scenario and strategy", "## Safety: atlantis, every scenario and strategy", "## Safety: layerstore, every scenario and strategy"} {
+		require.Contains(t, string(md), heading)
+	}
+	require.Contains(t, string(md), "| layers-writer-starvation | reader-preferring |")
+	require.Regexp(t, "layers-writer-starvation / reader-preferring: `drysim run -scenario layers-writer-starvation -strategy reader-preferring ", string(md),
+		"reader-preferring starves writers in this sweep, so its row has a repro line")
+	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	require.NoError(t, err)
+	require.Equal(t, 3, strings.Count(string(html), "<h2>Safety: "))
+}
+
+// Drydock's figures draw Drydock's scenarios and strategies only; a sweep
+// of the other systems alone still makes a report, with their figures.
+func TestDrydockFiguresLeaveTheOtherSystemsOut(t *testing.T) {
+	recs := systemsRecords(t)
+	r, err := Generate(recs, nil, t.TempDir())
+	require.NoError(t, err)
+	require.Empty(t, r.Safety)
+	require.Len(t, r.Systems, 2)
+	mixed, err := Generate(append(recs, sweep.Record{Scenario: "reclaim-race", Strategy: "slot", Seed: 1, Workers: 8}), nil, t.TempDir())
+	require.NoError(t, err)
+	require.Equal(t, []string{"reclaim-race"}, mixed.drydock.Scenarios)
+	require.Equal(t, []string{"slot"}, mixed.strategies())
+}
