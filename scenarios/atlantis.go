@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 	"github.com/drysim/drysim/sim"
 	"github.com/drysim/drysim/systems/atlantis"
@@ -40,19 +39,9 @@ func atlantisSystem() *System {
 		prepare:   prepareAtlantis,
 		start:     startAtlantis,
 	}
-	for _, s := range atlantis.Strategies() {
-		role := allocator.RoleVersion
-		if s.Reference {
-			role = allocator.RoleReference
-		}
-		sys.Strategies = append(sys.Strategies, StrategyInfo{Name: s.Name, Doc: s.Doc, Role: role, Hypothetical: s.Hypothetical})
-	}
-	for _, f := range atlantis.Fixes() {
-		sys.Fixes = append(sys.Fixes, FixInfo{Name: f.Name, Doc: f.Doc, Credit: f.Credit, PreFix: f.PreFix, Hypothetical: f.Hypothetical})
-	}
-	for _, f := range atlantis.Failpoints() {
-		sys.Failpoints = append(sys.Failpoints, FailpointInfo{Name: f.Name, Race: f.Race, Doc: f.Doc})
-	}
+	describeModel(sys, atlantis.Strategies(), func(s atlantis.StrategyInfo) StrategyInfo {
+		return StrategyInfo{Name: s.Name, Doc: s.Doc, Role: modelRole(s.Reference), Hypothetical: s.Hypothetical}
+	}, atlantis.Fixes(), atlantis.Failpoints())
 	return sys
 }
 

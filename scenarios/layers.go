@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/hoax"
 	"github.com/drysim/drysim/sim"
 	"github.com/drysim/drysim/systems/layerstore"
@@ -42,19 +41,9 @@ func layerStoreSystem() *System {
 		prepare:   prepareLayers,
 		start:     startLayers,
 	}
-	for _, s := range layerstore.Strategies() {
-		role := allocator.RoleVersion
-		if s.Reference {
-			role = allocator.RoleReference
-		}
-		sys.Strategies = append(sys.Strategies, StrategyInfo{Name: s.Name, Doc: s.Doc, Role: role, Hypothetical: s.Hypothetical})
-	}
-	for _, f := range layerstore.Fixes() {
-		sys.Fixes = append(sys.Fixes, FixInfo{Name: f.Name, Doc: f.Doc, Credit: f.Credit, PreFix: f.PreFix, Hypothetical: f.Hypothetical})
-	}
-	for _, f := range layerstore.Failpoints() {
-		sys.Failpoints = append(sys.Failpoints, FailpointInfo{Name: f.Name, Race: f.Race, Doc: f.Doc})
-	}
+	describeModel(sys, layerstore.Strategies(), func(s layerstore.StrategyInfo) StrategyInfo {
+		return StrategyInfo{Name: s.Name, Doc: s.Doc, Role: modelRole(s.Reference), Hypothetical: s.Hypothetical}
+	}, layerstore.Fixes(), layerstore.Failpoints())
 	return sys
 }
 

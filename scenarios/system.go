@@ -6,6 +6,7 @@ import (
 
 	"github.com/drysim/drysim/allocator"
 	"github.com/drysim/drysim/sim"
+	"github.com/drysim/drysim/systems/catalog"
 )
 
 // System is one reference system whose races the scenarios replay: its
@@ -184,3 +185,26 @@ func (sys *System) invariant(name string) (InvariantInfo, bool) {
 // runBudget is a safety and a liveness phase and an hour to stop: the
 // virtual-time budget of a run.
 func runBudget(safety, liveness time.Duration) time.Duration { return safety + liveness + time.Hour }
+
+// describeModel fills a model system's strategies, fixes and failpoints
+// from its package's catalogue (systems/catalog types), so that a model
+// documents each once, where its code is.
+func describeModel[S any, F ~uint8](sys *System, strategies []S, info func(S) StrategyInfo, fixes []catalog.FixInfo[F], failpoints []catalog.FailpointInfo) {
+	for _, s := range strategies {
+		sys.Strategies = append(sys.Strategies, info(s))
+	}
+	for _, f := range fixes {
+		sys.Fixes = append(sys.Fixes, FixInfo{Name: f.Name, Doc: f.Doc, Credit: f.Credit, PreFix: f.PreFix, Hypothetical: f.Hypothetical})
+	}
+	for _, f := range failpoints {
+		sys.Failpoints = append(sys.Failpoints, FailpointInfo{Name: f.Name, Race: f.Race, Doc: f.Doc})
+	}
+}
+
+// modelRole is a model strategy's role: the reference, or a version.
+func modelRole(reference bool) allocator.Role {
+	if reference {
+		return allocator.RoleReference
+	}
+	return allocator.RoleVersion
+}

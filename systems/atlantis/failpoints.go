@@ -1,6 +1,7 @@
 package atlantis
 
 import (
+	"github.com/drysim/drysim/systems/catalog"
 	"github.com/drysim/drysim/systems/window"
 )
 
@@ -24,15 +25,15 @@ const (
 )
 
 // FailpointInfo documents one failpoint.
-type FailpointInfo struct{ Name, Race, Doc string }
+type FailpointInfo = catalog.FailpointInfo
 
 // Failpoints lists Atlantis's failpoints.
 func Failpoints() []FailpointInfo {
 	return []FailpointInfo{
-		{FPAfterCheck, "atlantis-dir-collision", "directory found out of date, not fixed yet"},
-		{FPBetweenGetAndSet, "atlantis-lock-store", "lock key read free, not set yet"},
-		{FPBeforeProjectLock, "atlantis-stale-plan", "project lock not asked for yet; the checkout ages"},
-		{FPPullLockHeld, "atlantis-lock-order", "pull lock held, workspace lock not asked for"},
+		{Name: FPAfterCheck, Race: "atlantis-dir-collision", Doc: "directory found out of date, not fixed yet"},
+		{Name: FPBetweenGetAndSet, Race: "atlantis-lock-store", Doc: "lock key read free, not set yet"},
+		{Name: FPBeforeProjectLock, Race: "atlantis-stale-plan", Doc: "project lock not asked for yet; the checkout ages"},
+		{Name: FPPullLockHeld, Race: "atlantis-lock-order", Doc: "pull lock held, workspace lock not asked for"},
 	}
 }
 

@@ -15,6 +15,10 @@ type FixInfo[F ~uint8] struct {
 	Hypothetical bool   // the racy code before it is not documented as real
 }
 
+// FailpointInfo documents one failpoint: its name, the race whose window
+// it sits in, and what holds while it fires.
+type FailpointInfo struct{ Name, Race, Doc string }
+
 // Info is f's entry in fixes, or an entry that names it by number.
 func Info[F ~uint8](fixes []FixInfo[F], f F) FixInfo[F] {
 	for _, info := range fixes {

@@ -3,6 +3,7 @@ package layerstore
 import (
 	"time"
 
+	"github.com/drysim/drysim/systems/catalog"
 	"github.com/drysim/drysim/systems/window"
 )
 
@@ -24,15 +25,15 @@ const (
 )
 
 // FailpointInfo documents one failpoint.
-type FailpointInfo struct{ Name, Race, Doc string }
+type FailpointInfo = catalog.FailpointInfo
 
 // Failpoints lists the layer store's failpoints.
 func Failpoints() []FailpointInfo {
 	return []FailpointInfo{
-		{FPReadHold, "layers-writer-starvation", "a reader holds the store's read lock"},
-		{FPBeforeReadCheck, "layers-stale-read", "read lock held, modified-since not checked yet"},
-		{FPBeforeFixup, "layers-fixup-race", "an incomplete layer found, not repaired yet"},
-		{FPBetweenLayerLocks, "layers-abba", "one layer locked, the other not asked for yet"},
+		{Name: FPReadHold, Race: "layers-writer-starvation", Doc: "a reader holds the store's read lock"},
+		{Name: FPBeforeReadCheck, Race: "layers-stale-read", Doc: "read lock held, modified-since not checked yet"},
+		{Name: FPBeforeFixup, Race: "layers-fixup-race", Doc: "an incomplete layer found, not repaired yet"},
+		{Name: FPBetweenLayerLocks, Race: "layers-abba", Doc: "one layer locked, the other not asked for yet"},
 	}
 }
 
