@@ -17,6 +17,10 @@ import (
 // every task has been unwound.
 type Chooser struct {
 	Choose func(options []int32, fire bool) int
+	// Calm, if set, is called once when World.CalmAt's time comes: a
+	// chooser that injects schedule faults of its own (early timers, slow
+	// tasks) should stop then, as Swarm does.
+	Calm func()
 }
 
 func (c Chooser) String() string { return "chooser" }
@@ -30,6 +34,13 @@ type chooserSched struct {
 }
 
 func (s *chooserSched) spawned(*Task) {}
+
+// calm passes World.CalmAt on to the chooser's Calm.
+func (s *chooserSched) calm() {
+	if s.c.Calm != nil {
+		s.c.Calm()
+	}
+}
 
 func (s *chooserSched) pick(w *World, fireable bool) (next *Task, _ bool, err error) {
 	defer func() {
