@@ -61,13 +61,13 @@ type collector struct {
 	tr     *sim.Trace
 	prev   *sim.Event
 	prevEv sim.Event
-	lastOn map[int32]access    // the last access to each object
-	counts map[uint64]int      // conflict pairs and how often
-	set    []uint64            // other facts, duplicates allowed
-	held   map[int32][]string  // locks each task holds, by role name
-	roles  map[int32]string    // task ID to role, memoized
-	objs   map[int32]string    // object ID to its abstract name
-	lastBy map[string]string   // lock name to the role that took it last
+	lastOn map[int32]access   // the last access to each object
+	counts map[uint64]int     // conflict pairs and how often
+	set    []uint64           // other facts, duplicates allowed
+	held   map[int32][]string // locks each task holds, by role name
+	roles  map[int32]string   // task ID to role, memoized
+	objs   map[int32]string   // object ID to its abstract name
+	lastBy map[string]string  // lock name to the role that took it last
 }
 
 func (c *collector) role(id int32) string {

@@ -95,14 +95,14 @@ type entry struct {
 const maxCorpus = 256
 
 type search struct {
-	cfg      Config
-	rng      *rand.Rand
-	seen     map[uint64]bool
-	corpus   []*entry
-	fresh    int
-	horizon  int // decisions in the longest run so far
-	run      int // runs planned
-	folded   int // runs whose feedback is in
+	cfg     Config
+	rng     *rand.Rand
+	seen    map[uint64]bool
+	corpus  []*entry
+	fresh   int
+	horizon int // decisions in the longest run so far
+	run     int // runs planned
+	folded  int // runs whose feedback is in
 }
 
 // Search runs schedules until one fails, cfg.Runs have run or ctx ends.
