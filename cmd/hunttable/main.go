@@ -1,0 +1,237 @@
+// Command hunttable measures runs to the first violation per search —
+// guided, random, pct:1/2/3, swarm — over several hunt seeds, on Drydock's
+// racy strategies with the scenarios' failpoints off and on the bugbench
+// programs, and prints the table docs/guided.md shows (make hunt-table).
+//
+//	go run ./cmd/hunttable [-hunts 5] [-runs 200] [-bench-runs 1000] [-rows drydock,bugbench] [-only substring]
+//
+// A cell is the median over the hunt seeds 1..hunts of the run at which the
+// hunt found a failing run, ">N" when the median hunt found none in N
+// runs; the min and max follow in brackets. A hunt under a scheduler runs
+// world seeds in order (harness.HuntWorldSeed); a guided hunt plans its
+// runs from its seed. Every hunt is deterministic, so the table is the
+// same on every machine; only its wall time differs.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
+	"github.com/drysim/drysim/sim"
+	"github.com/drysim/drysim/sim/bugbench"
+	"github.com/drysim/drysim/sim/guided"
+)
+
+var searches = []string{harness.Guided, "random", "pct:1", "pct:2", "pct:3", "swarm"}
+
+// row is one line of the table: a name and how to hunt on it.
+type row struct {
+	name string
+	cap  int
+	hunt func(search string, seed uint64, runs int) int // the finding's run, 0 for none
+}
+
+func main() {
+	hunts := flag.Int("hunts", 5, "hunt seeds per cell (1..hunts)")
+	runs := flag.Int("runs", 200, "runs per scenario hunt")
+	benchRuns := flag.Int("bench-runs", 1000, "runs per bugbench hunt")
+	kinds := flag.String("rows", "drydock,bugbench", "which rows: drydock, bugbench")
+	only := flag.String("only", "", "only rows whose name contains this")
+	parallel := flag.Int("parallel", runtime.GOMAXPROCS(0), "hunts at once")
+	flag.Parse()
+	var rows []row
+	if strings.Contains(*kinds, "drydock") {
+		rows = append(rows, drydockRows(*runs)...)
+	}
+	if strings.Contains(*kinds, "bugbench") {
+		rows = append(rows, benchRows(*benchRuns)...)
+	}
+	rows = slices.DeleteFunc(rows, func(r row) bool { return !strings.Contains(r.name, *only) })
+	start := time.Now()
+	table(os.Stdout, rows, *hunts, *parallel)
+	fmt.Printf("\n%d rows x %d searches x %d hunt seeds in %v (GOMAXPROCS %d)\n", len(rows), len(searches), *hunts,
+		time.Since(start).Round(time.Second), runtime.GOMAXPROCS(0))
+}
+
+// drydockRows are Drydock's scenarios under every strategy expected to
+// reproduce their race, with the scenarios' own failpoints off.
+func drydockRows(runs int) []row {
+	var out []row
+	for _, s := range scenarios.All() {
+		if s.System().Name != scenarios.Systems()[0].Name {
+			continue
+		}
+		for _, e := range s.Expectations() {
+			if !e.Reproduces {
+				continue
+			}
+			id := scenarios.Identity{Scenario: s.Name, Strategy: e.Strategy, NoScenarioFailpoints: true}
+			out = append(out, row{name: s.Name + " " + e.Strategy, cap: runs, hunt: func(search string, seed uint64, runs int) int {
+				r, err := harness.Hunt(context.Background(), harness.HuntConfig{Run: id, Search: search, Runs: runs, Seed: seed, Parallel: 1})
+				if err != nil {
+					fmt.Fprintf(os.Stderr, "hunttable: %s %s: %v\n", id, search, err)
+					os.Exit(1)
+				}
+				if r.Found == nil {
+					return 0
+				}
+				return r.Runs
+			}})
+		}
+	}
+	return out
+}
+
+// benchRows are the bugbench programs' bugs.
+func benchRows(runs int) []row {
+	var out []row
+	for _, p := range bugbench.Programs() {
+		out = append(out, row{name: "bugbench " + p.Name, cap: runs, hunt: func(search string, seed uint64, runs int) int {
+			return benchHunt(p, search, seed, runs)
+		}})
+	}
+	return out
+}
+
+func benchHunt(p bugbench.Program, search string, seed uint64, runs int) int {
+	maxSteps := cmpOr(p.MaxSteps, bugbench.DefaultMaxSteps)
+	if search == harness.Guided {
+		f, _ := guided.Search(context.Background(), guided.Config{Seed: seed, Runs: runs,
+			Seeds: func(n int) uint64 { return harness.HuntWorldSeed(seed, n) }}, guided.BodyTarget(p.Buggy, maxSteps))
+		if f == nil {
+			return 0
+		}
+		return f.Run
+	}
+	s, err := sim.ParseScheduler(search)
+	if err != nil {
+		panic(err)
+	}
+	if h, ok := s.(sim.HorizonScheduler); ok && h.HorizonSteps() == 0 {
+		s = h.WithHorizon(p.Horizon()) // as bugbench.SeedsToDetection does
+	}
+	pool := sim.NewPool()
+	defer pool.Close()
+	for n := range runs {
+		if p.Run(true, sim.Config{Seed: harness.HuntWorldSeed(seed, n), Scheduler: s, Pool: pool}) != nil {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+type cell struct {
+	row, search int
+	seed        uint64
+}
+
+func table(w io.Writer, rows []row, hunts, parallel int) {
+	found := make([][][]int, len(rows))
+	for i := range found {
+		found[i] = make([][]int, len(searches))
+		for j := range found[i] {
+			found[i][j] = make([]int, hunts)
+		}
+	}
+	fmt.Fprintf(w, "| row (median runs to first violation [min-max], %d hunts) | %s |\n|---|%s\n", hunts,
+		strings.Join(searches, " | "), strings.Repeat("---|", len(searches)))
+	for i, r := range rows {
+		cells := make(chan cell)
+		var wg sync.WaitGroup
+		for range parallel {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for c := range cells {
+					found[c.row][c.search][c.seed-1] = rows[c.row].hunt(searches[c.search], c.seed, rows[c.row].cap)
+				}
+			}()
+		}
+		for j := range searches {
+			for h := 1; h <= hunts; h++ {
+				cells <- cell{i, j, uint64(h)}
+			}
+		}
+		close(cells)
+		wg.Wait()
+		line := make([]string, len(searches))
+		for j := range searches {
+			line[j] = summary(found[i][j], r.cap)
+		}
+		fmt.Fprintf(w, "| %s | %s |\n", r.name, strings.Join(line, " | "))
+	}
+	wins(w, rows, found)
+}
+
+// summary is "median [min-max]", a hunt that found nothing counting as
+// more than the cap.
+func summary(runs []int, cap int) string {
+	sorted := make([]int, len(runs))
+	for i, n := range runs {
+		sorted[i] = n
+		if n == 0 {
+			sorted[i] = cap + 1
+		}
+	}
+	slices.Sort(sorted)
+	say := func(n int) string {
+		if n > cap {
+			return fmt.Sprintf(">%d", cap)
+		}
+		return fmt.Sprint(n)
+	}
+	med := say(sorted[len(sorted)/2])
+	if sorted[0] == sorted[len(sorted)-1] {
+		return med
+	}
+	return fmt.Sprintf("%s [%s-%s]", med, say(sorted[0]), say(sorted[len(sorted)-1]))
+}
+
+// wins counts, per search, the rows where its median is the lowest (ties
+// count for each), and the rows where guided's median beats, ties or
+// trails each other search's.
+func wins(w io.Writer, rows []row, found [][][]int) {
+	med := func(i, j int) int {
+		s := slices.Clone(found[i][j])
+		for k, n := range s {
+			if n == 0 {
+				s[k] = rows[i].cap + 1
+			}
+		}
+		slices.Sort(s)
+		return s[len(s)/2]
+	}
+	fmt.Fprintln(w)
+	for j := 1; j < len(searches); j++ {
+		better, tie, worse := 0, 0, 0
+		for i := range rows {
+			switch g, o := med(i, 0), med(i, j); {
+			case g < o:
+				better++
+			case g == o:
+				tie++
+			default:
+				worse++
+			}
+		}
+		fmt.Fprintf(w, "guided vs %-7s better on %d rows, tied on %d, worse on %d\n", searches[j], better, tie, worse)
+	}
+}
+
+func cmpOr[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
