@@ -77,7 +77,7 @@ func drydockRows(runs int) []row {
 			}
 			id := scenarios.Identity{Scenario: s.Name, Strategy: e.Strategy, NoScenarioFailpoints: true}
 			out = append(out, row{name: s.Name + " " + e.Strategy, cap: runs, hunt: func(search string, seed uint64, runs int) int {
-				r, err := harness.Hunt(context.Background(), harness.HuntConfig{Run: id, Search: search, Runs: runs, Seed: seed, Parallel: 1})
+				r, err := harness.Hunt(context.Background(), harness.HuntConfig{Run: id, Search: search, Runs: runs, Seed: seed, Parallel: 1, RaceOnly: true})
 				if err != nil {
 					fmt.Fprintf(os.Stderr, "hunttable: %s %s: %v\n", id, search, err)
 					os.Exit(1)

@@ -21,6 +21,19 @@ const Guided = "guided"
 // HuntSearches lists every search a hunt accepts, for help texts.
 func HuntSearches() string { return Guided + ", " + sim.SchedulerSyntax() }
 
+// ParseHuntSearch reads a search's name: Guided (a nil scheduler) or a
+// scheduler's (sim.ParseScheduler). The error names the valid ones.
+func ParseHuntSearch(name string) (sim.Scheduler, error) {
+	if name == Guided {
+		return nil, nil
+	}
+	s, err := sim.ParseScheduler(name)
+	if err != nil {
+		return nil, fmt.Errorf("%w: search %q: want %s", scenarios.ErrConfig, name, HuntSearches())
+	}
+	return s, nil
+}
+
 // HuntConfig says what a hunt looks for and how long it may look.
 type HuntConfig struct {
 	// Run is the scenario, strategy, workers and overrides; its Seed and
@@ -33,6 +46,10 @@ type HuntConfig struct {
 	// Seed is the hunt's: it decides the world seeds (HuntWorldSeed) and
 	// every choice of a guided search. 0 means 1.
 	Seed uint64
+	// RaceOnly counts only a violation of the scenario's race
+	// (Result.Reproduced) as a finding; otherwise any failed run does
+	// (Result.Failed: a forbidden violation, a deadlock, a budget).
+	RaceOnly bool
 	// Budget is every run's liveness budget (Options.Budget).
 	Budget time.Duration
 	// Parallel runs up to this many worlds at once (0: GOMAXPROCS). It
@@ -58,8 +75,8 @@ type HuntResult struct {
 	// Runs is how many runs the hunt took: the finding's run when it
 	// found one.
 	Runs int
-	// Found is the first run that failed (Result.Failed), with its
-	// decisions; nil if none did.
+	// Found is the first run that failed (HuntConfig.RaceOnly says what
+	// counts), with its decisions; nil if none did.
 	Found *Result
 	// Origin says how the finding's schedule came about.
 	Origin string
@@ -94,14 +111,13 @@ func Hunt(ctx context.Context, cfg HuntConfig) (*HuntResult, error) {
 	}
 	cfg.Run = base
 	var out *HuntResult
-	var err error
-	if cfg.Search == Guided {
+	s, err := ParseHuntSearch(cfg.Search)
+	if err != nil {
+		return nil, err
+	}
+	if s == nil {
 		out = huntGuided(ctx, cfg)
 	} else {
-		s, perr := sim.ParseScheduler(cfg.Search)
-		if perr != nil {
-			return nil, fmt.Errorf("%w: search %q: want %s", scenarios.ErrConfig, cfg.Search, HuntSearches())
-		}
 		out, err = huntSeeds(ctx, cfg, s)
 	}
 	if err != nil {
@@ -143,7 +159,7 @@ func huntGuided(ctx context.Context, cfg HuntConfig) *HuntResult {
 			// The identity was validated: a run that cannot start is a bug.
 			panic(fmt.Sprintf("hunt: %v", err))
 		}
-		return guided.Report{Sim: res.Sim, Failed: res.Failed(), Extra: huntFacts(res), Value: res}
+		return guided.Report{Sim: res.Sim, Failed: cfg.found(res), Extra: huntFacts(res), Value: res}
 	}
 	gcfg := guided.Config{Seed: cfg.Seed, Runs: cfg.Runs, Parallel: Runner{Parallel: cfg.Parallel}.Workers(),
 		Seeds: func(n int) uint64 { return HuntWorldSeed(cfg.Seed, n) }}
@@ -159,6 +175,14 @@ func huntGuided(ctx context.Context, cfg HuntConfig) *HuntResult {
 		out.Found, out.Origin = res, f.Origin
 	}
 	return out
+}
+
+// found says whether a run is what the hunt looks for.
+func (c HuntConfig) found(r *Result) bool {
+	if c.RaceOnly {
+		return r.Reproduced()
+	}
+	return r.Failed()
 }
 
 // huntFacts are a run's checker-relevant states, as coverage: the
@@ -217,7 +241,7 @@ func huntSeeds(ctx context.Context, cfg HuntConfig, s sim.Scheduler) (*HuntResul
 			}
 			n++
 			out.Runs = n
-			failed := res.Failed()
+			failed := cfg.found(res)
 			if cfg.OnRun != nil {
 				cfg.OnRun(HuntRun{Run: n, Seed: res.Identity.Seed, Origin: res.Identity.Sched.String(), Failed: failed})
 			}

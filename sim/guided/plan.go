@@ -144,7 +144,12 @@ type chooser struct {
 	calmed bool
 }
 
-func (c *chooser) calm() { c.calmed = true }
+// calm ends the settings' schedule faults: timers fire early no more often
+// than sim.Random fires them, and slow tasks run at the others' pace.
+func (c *chooser) calm() {
+	c.calmed = true
+	c.s.Early = min(c.s.Early, sim.DefaultEarlyTimers)
+}
 
 // follow returns the decision the parent schedule wants at decision i, if
 // any.
@@ -211,7 +216,7 @@ func (c *chooser) took(opts []int32, k int) int {
 // draw picks by the settings.
 func (c *chooser) draw(opts []int32, fire bool) int {
 	s := &c.s
-	if fire && !c.calmed && s.Early > 0 && c.rng.Float64() < s.Early {
+	if fire && s.Early > 0 && c.rng.Float64() < s.Early {
 		return len(opts)
 	}
 	if s.Prio > 0 {
