@@ -19,10 +19,10 @@ const maxHuntRuns = 1_000_000
 
 // huntFlags are hunt's own flags.
 type huntFlags struct {
-	search, out       string
-	runs, parallel    int
-	maxTime           time.Duration
-	schedSet, race    bool
+	search, out    string
+	runs, parallel int
+	maxTime        time.Duration
+	schedSet, race bool
 }
 
 func (h *huntFlags) register(fs *flag.FlagSet) {
