@@ -103,6 +103,7 @@ type search struct {
 	horizon int // decisions in the longest run so far
 	run     int // runs planned
 	folded  int // runs whose feedback is in
+	arms    [numArms]arm
 }
 
 // Search runs schedules until one fails, cfg.Runs have run or ctx ends.
@@ -173,40 +174,120 @@ func (s *search) runAll(ctx context.Context, plans []*plan, target Target) []Rep
 	return reports
 }
 
+// Arms of the bandit that picks each run's kind: a fresh draw of one
+// settings family, or one mutation of a corpus schedule.
+const (
+	armRedraw = numFamilies + iota
+	armFlip
+	armDelay
+	armSplice
+	numArms
+)
+
+func armName(a int) string {
+	if a < numFamilies {
+		return familyNames[a]
+	}
+	return Mutation(a - numFamilies + 1).String()
+}
+
+// arm is what the search has seen of one kind of run: discounted counts
+// of its runs and of those that showed something new.
+type arm struct{ runs, hits float64 }
+
+func (a arm) rate() float64 { return (a.hits + 1) / (a.runs + 2) }
+
+// Bandit parameters: how often a run's kind is drawn uniformly rather
+// than the best arm's, and how fast old evidence fades (coverage
+// saturates, so an arm's yield falls over a search).
+const (
+	explore  = 0.2
+	discount = 0.98
+)
+
+// chooseArm is epsilon-greedy over the arms' rates of new coverage: the
+// kind of run that lately found most new behaviour runs most, so a search
+// spends its runs where this program's behaviour grows (fresh random
+// draws on a program whose races need new workloads, mutants where one
+// schedule's neighbourhood keeps giving).
+func (s *search) chooseArm() int {
+	usable := func(a int) bool {
+		switch {
+		case a < numFamilies:
+			return true
+		case len(s.corpus) == 0:
+			return false
+		case a == armSplice:
+			return s.hasSiblings()
+		}
+		return true
+	}
+	var ok []int
+	for a := range numArms {
+		if usable(a) {
+			ok = append(ok, a)
+		}
+	}
+	if s.rng.Float64() < explore {
+		return ok[s.rng.IntN(len(ok))]
+	}
+	best := ok[0]
+	for _, a := range ok[1:] {
+		if s.arms[a].rate() > s.arms[best].rate() {
+			best = a
+		}
+	}
+	return best
+}
+
 // plan draws the next run: a fresh draw, or a mutation of a corpus entry.
+// The first run is plain random scheduling.
 func (s *search) plan() *plan {
 	s.run++
 	p := &plan{run: s.run, genSeed: s.rng.Uint64()}
-	if len(s.corpus) == 0 || s.rng.IntN(2) == 0 {
+	if s.run == 1 {
+		p.mut, p.seed, p.settings, p.arm = Fresh, s.cfg.Seeds(0), plainRandom(s.rng.Uint64()), famRandom
+		s.fresh++
+		return p
+	}
+	p.arm = s.chooseArm()
+	if p.arm < numFamilies {
 		p.mut, p.seed = Fresh, s.cfg.Seeds(s.fresh)
-		if s.fresh == 0 {
-			p.settings = plainRandom(s.rng.Uint64())
-		} else {
-			p.settings = drawSettings(s.rng, s.horizon)
-		}
+		p.settings = drawSettings(s.rng, p.arm, s.horizon)
 		s.fresh++
 		return p
 	}
 	e := s.pick()
 	e.picks++
 	p.parent, p.seed, p.settings = e, e.seed, e.settings
-	n := max(1, len(e.decisions))
-	p.at = s.rng.IntN(n)
-	switch s.rng.IntN(4) {
-	case 0:
+	p.at = s.rng.IntN(max(1, len(e.decisions)))
+	switch p.arm {
+	case armRedraw:
 		p.mut = Redraw
-		p.settings = drawSettings(s.rng, s.horizon)
-	case 1:
+		p.settings = drawSettings(s.rng, s.rng.IntN(numFamilies), s.horizon)
+	case armFlip:
 		p.mut = Flip
-	case 2:
+	case armDelay:
 		p.mut, p.len = Delay, 1+s.rng.IntN(16)
-	case 3:
+	case armSplice:
 		p.mut = Splice
 		if p.other = s.sibling(e); p.other == nil {
-			p.mut = Flip
+			p.mut, p.arm = Flip, armFlip
 		}
 	}
 	return p
+}
+
+// hasSiblings reports whether two corpus entries share a seed.
+func (s *search) hasSiblings() bool {
+	seen := map[uint64]bool{}
+	for _, e := range s.corpus {
+		if seen[e.seed] {
+			return true
+		}
+		seen[e.seed] = true
+	}
+	return false
 }
 
 // pick chooses a corpus entry, weighted by the new facts it brought and
@@ -250,6 +331,14 @@ func (s *search) fold(p *plan, r Report) *Finding {
 			s.seen[f] = true
 			newFacts++
 		}
+	}
+	for a := range s.arms {
+		s.arms[a].runs *= discount
+		s.arms[a].hits *= discount
+	}
+	s.arms[p.arm].runs++
+	if newFacts > 0 {
+		s.arms[p.arm].hits++
 	}
 	if r.Sim.Outcome == sim.Done {
 		s.horizon = max(s.horizon, len(r.Sim.Decisions))

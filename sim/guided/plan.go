@@ -48,19 +48,27 @@ func plainRandom(salt uint64) Settings {
 	return Settings{Early: sim.DefaultEarlyTimers, salt: salt}
 }
 
-// drawSettings draws a fresh run's settings. Half the draws are plain
-// random scheduling (only the early-timer rate and slow tasks vary), since
-// random scheduling is what finds most races in a few runs; the others
-// switch rarely (sticky) or by priority.
-func drawSettings(rng *rand.Rand, horizon int) Settings {
+// Families of fresh settings: each is one arm of the search's bandit.
+const (
+	famRandom = iota // uniform random scheduling
+	famSticky        // few context switches
+	famPrio          // PCT, made fair
+	numFamilies
+)
+
+var familyNames = [numFamilies]string{"random", "sticky", "prio"}
+
+// drawSettings draws a fresh run's settings of one family: the early-timer
+// rate and the slow tasks vary in all of them.
+func drawSettings(rng *rand.Rand, family, horizon int) Settings {
 	early := [...]float64{sim.DefaultEarlyTimers, sim.DefaultEarlyTimers, 0, 1.0 / 64, 1.0 / 8, 1.0 / 4, 1.0 / 2}
 	slow := [...]float64{0, 0, 1.0 / 4, 1.0 / 2}
 	s := Settings{Early: early[rng.IntN(len(early))], Slow: slow[rng.IntN(len(slow))], salt: rng.Uint64()}
-	switch rng.IntN(4) {
-	case 2:
+	switch family {
+	case famSticky:
 		sticky := [...]float64{0.5, 0.9, 0.98}
 		s.Sticky = sticky[rng.IntN(len(sticky))]
-	case 3:
+	case famPrio:
 		prio := [...]float64{1.0 / 16, 1.0 / 128}
 		s.Prio = prio[rng.IntN(len(prio))]
 		for range rng.IntN(3) {
@@ -105,6 +113,7 @@ type plan struct {
 	settings Settings
 	genSeed  uint64
 	mut      Mutation
+	arm      int // the bandit's arm that chose it
 	at, len  int
 	parent   *entry
 	other    *entry
@@ -297,4 +306,11 @@ func indexOf(opts []int32, fire bool, id int32) int {
 		return k
 	}
 	return -1
+}
+
+// Scheduler schedules one run by these settings alone, as a fresh draw of
+// a search does; genSeed seeds its choices.
+func (s Settings) Scheduler(genSeed uint64) sim.Scheduler {
+	p := &plan{settings: s, genSeed: genSeed}
+	return p.scheduler()
 }
