@@ -22,7 +22,7 @@ FUZZ_TARGETS := ./scenarios/harness:FuzzParseReplayFile ./scenarios:FuzzParseFai
 REPORT_SEEDS ?= 200
 REPORT_SCHED ?= random,pct
 
-.PHONY: help build sim test lint unit race determinism scenarios bench bugbench long fuzz report report-clean report-shot
+.PHONY: help build sim test lint unit race determinism scenarios bench bugbench hunt-table long fuzz report report-clean report-shot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -98,6 +98,9 @@ long: ## the long tests make test leaves out: every race shrunk afresh, the limi
 
 bugbench: ## seeds to detection of 24 classic concurrency bugs per scheduler, and their fixed twins (not part of make test)
 	$(GO) test -run '^$$' -bench SeedsToDetection -benchtime 1x ./sim/bugbench
+
+hunt-table: ## runs to first violation: guided vs random, pct:1-3, swarm on Drydock without failpoints and bugbench (minutes; not part of make test)
+	$(GO) run ./cmd/hunttable
 
 fuzz: ## run every fuzz target for FUZZTIME each (their seed corpora also run in make test)
 	@for t in $(FUZZ_TARGETS); do \

@@ -3,9 +3,10 @@
 // racy strategies with the scenarios' failpoints off and on the bugbench
 // programs, and prints the table docs/guided.md shows (make hunt-table).
 //
-//	go run ./cmd/hunttable [-hunts 5] [-runs 200] [-bench-runs 1000] [-rows drydock,bugbench] [-only substring]
+//	go run ./cmd/hunttable [-hunts 9] [-runs 200] [-bench-hunts 25] [-bench-runs 1000] [-rows drydock,bugbench] [-only substring]
 //
-// A cell is the median over the hunt seeds 1..hunts of the run at which the
+// A cell is the median over the hunt seeds 1..hunts (1..bench-hunts for a
+// bugbench row, whose runs take microseconds) of the run at which the
 // hunt found a failing run, ">N" when the median hunt found none in N
 // runs; the min and max follow in brackets. A hunt under a scheduler runs
 // world seeds in order (harness.HuntWorldSeed); a guided hunt plans its
@@ -42,25 +43,34 @@ type row struct {
 }
 
 func main() {
-	hunts := flag.Int("hunts", 5, "hunt seeds per cell (1..hunts)")
+	hunts := flag.Int("hunts", 9, "hunt seeds per scenario cell (1..hunts)")
 	runs := flag.Int("runs", 200, "runs per scenario hunt")
+	benchHunts := flag.Int("bench-hunts", 25, "hunt seeds per bugbench cell")
 	benchRuns := flag.Int("bench-runs", 1000, "runs per bugbench hunt")
 	kinds := flag.String("rows", "drydock,bugbench", "which rows: drydock, bugbench")
 	only := flag.String("only", "", "only rows whose name contains this")
 	parallel := flag.Int("parallel", runtime.GOMAXPROCS(0), "hunts at once")
 	flag.Parse()
-	var rows []row
-	if strings.Contains(*kinds, "drydock") {
-		rows = append(rows, drydockRows(*runs)...)
+	keep := func(rows []row) []row {
+		return slices.DeleteFunc(rows, func(r row) bool { return !strings.Contains(r.name, *only) })
 	}
-	if strings.Contains(*kinds, "bugbench") {
-		rows = append(rows, benchRows(*benchRuns)...)
+	for _, part := range []struct {
+		kind  string
+		rows  func() []row
+		hunts int
+	}{{"drydock", func() []row { return drydockRows(*runs) }, *hunts}, {"bugbench", func() []row { return benchRows(*benchRuns) }, *benchHunts}} {
+		if !strings.Contains(*kinds, part.kind) {
+			continue
+		}
+		rows := keep(part.rows())
+		if len(rows) == 0 {
+			continue
+		}
+		start := time.Now()
+		table(os.Stdout, rows, part.hunts, *parallel)
+		fmt.Printf("\n%d rows x %d searches x %d hunt seeds in %v (GOMAXPROCS %d)\n\n", len(rows), len(searches), part.hunts,
+			time.Since(start).Round(time.Second), runtime.GOMAXPROCS(0))
 	}
-	rows = slices.DeleteFunc(rows, func(r row) bool { return !strings.Contains(r.name, *only) })
-	start := time.Now()
-	table(os.Stdout, rows, *hunts, *parallel)
-	fmt.Printf("\n%d rows x %d searches x %d hunt seeds in %v (GOMAXPROCS %d)\n", len(rows), len(searches), *hunts,
-		time.Since(start).Round(time.Second), runtime.GOMAXPROCS(0))
 }
 
 // drydockRows are Drydock's scenarios under every strategy expected to
