@@ -67,6 +67,11 @@
 //     as a liveness phase ends every other fault: a schedule that fires
 //     timers while work is runnable would exhaust any time budget.
 //
+// Package sim/guided searches schedules by feedback instead of by seed: a
+// corpus of runs that reached new behaviour (read from the trace), mutated
+// and replayed through a Chooser, mixed with fresh draws
+// (drysim hunt -search guided; docs/guided.md).
+//
 // PCT and Swarm spread their change points over a horizon that should be
 // the length of a run; a HorizonScheduler with none set learns it from the
 // finished runs of a simtest search. Replay and Chooser (decisions from a

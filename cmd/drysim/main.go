@@ -1,5 +1,6 @@
 // Command drysim runs drysim's race scenarios: one seed at a time (run),
-// against every strategy's expectation (check), or again to confirm a trace
+// against every strategy's expectation (check), seed after seed or by a
+// feedback-guided search until one fails (hunt), or again to confirm a trace
 // hash (replay). Every violation it prints ends with the command that
 // reproduces it.
 //

@@ -2,7 +2,8 @@
 // bounded and streaming: it takes runs from an iterator as it has room),
 // every strategy of a scenario against its expectation (Check), a sweep
 // into a results file (Sweep), a failing run shrunk to its shortest story
-// (Shrink), and runs saved and replayed as plain-text files (ReplayFile).
+// (Shrink), a search for a violation (Hunt), and runs saved and replayed as
+// plain-text files (ReplayFile).
 // It is the other side of the determinism line from package scenarios:
 // here goroutines and files are allowed, inside a world they are not.
 //
@@ -36,6 +37,16 @@
 // A run's liveness budget is its scenario's (Prepared.Liveness), stretched
 // in proportion when the run is larger than the scenario (DefaultBudget),
 // or Options.Budget; the world's time limit follows it.
+//
+// # Hunt
+//
+// Hunt runs one scenario until a run fails: seed after seed under a
+// scheduler (random, pct, swarm), or under sim/guided's feedback-guided
+// search (Guided), whose runs are sim.Choosers over the scenario's worlds.
+// Runs are planned and folded in fixed batches, so a hunt's seed decides
+// its runs and finding at any parallelism; the finding is saved as a
+// ReplayFile and replayed once to check its hash. docs/guided.md measures
+// the searches against each other (make hunt-table).
 //
 // # Shrink and replay files
 //
