@@ -159,7 +159,7 @@ func huntGuided(ctx context.Context, cfg HuntConfig) *HuntResult {
 			// The identity was validated: a run that cannot start is a bug.
 			panic(fmt.Sprintf("hunt: %v", err))
 		}
-		return guided.Report{Sim: res.Sim, Failed: cfg.found(res), Extra: huntFacts(res), Value: res}
+		return guided.Report{Sim: res.Sim, Failed: cfg.found(res), LivenessOnly: livenessOnly(res), Extra: huntFacts(res), Value: res}
 	}
 	gcfg := guided.Config{Seed: cfg.Seed, Runs: cfg.Runs, Parallel: Runner{Parallel: cfg.Parallel}.Workers(),
 		Seeds: func(n int) uint64 { return HuntWorldSeed(cfg.Seed, n) }}
@@ -183,6 +183,21 @@ func (c HuntConfig) found(r *Result) bool {
 		return r.Reproduced()
 	}
 	return r.Failed()
+}
+
+// livenessOnly reports whether a run broke nothing but liveness: it ran
+// out of a budget or left work undone, with no safety violation, deadlock
+// or panic.
+func livenessOnly(r *Result) bool {
+	if r.Outcome == sim.Deadlock || r.Outcome == sim.Panic {
+		return false
+	}
+	for _, v := range r.Violations {
+		if !scenarios.IsMeasured(v.Invariant) && v.Invariant != scenarios.InvLiveness {
+			return false
+		}
+	}
+	return true
 }
 
 // huntFacts are a run's checker-relevant states, as coverage: the

@@ -19,6 +19,11 @@ type Target func(seed uint64, s sim.Scheduler) Report
 type Report struct {
 	// Failed: the run found what the search looks for.
 	Failed bool
+	// LivenessOnly: the failure is only about liveness (a budget ran out,
+	// work was left undone), no safety violation. The search does not
+	// count it from a run whose schedule kept timers firing early past
+	// World.CalmAt (Settings.Hurried): that schedule may be the cause.
+	LivenessOnly bool
 	// Sim is the kernel's result, with its trace and decisions.
 	Sim *sim.Result
 	// Extra are target-specific facts about the run that count as
@@ -325,6 +330,10 @@ func (s *search) sibling(e *entry) *entry {
 // fold takes a run's feedback, in run order.
 func (s *search) fold(p *plan, r Report) *Finding {
 	s.folded++
+	dismissed := r.Failed && r.LivenessOnly && p.chooser != nil && p.chooser.hurried
+	if dismissed {
+		r.Failed = false
+	}
 	newFacts := 0
 	for _, f := range Features(r.Sim, r.Extra) {
 		if !s.seen[f] {
@@ -343,7 +352,7 @@ func (s *search) fold(p *plan, r Report) *Finding {
 	if r.Sim.Outcome == sim.Done {
 		s.horizon = max(s.horizon, len(r.Sim.Decisions))
 	}
-	if newFacts > 0 && !r.Failed {
+	if newFacts > 0 && !r.Failed && !dismissed {
 		s.admit(&entry{run: p.run, seed: p.seed, decisions: r.Sim.Decisions, settings: p.settings, score: newFacts})
 	}
 	info := RunInfo{Run: p.run, Seed: p.seed, Origin: p.origin(), Hash: r.Sim.Hash, New: newFacts,
@@ -385,6 +394,6 @@ func BodyTarget(body func(w *sim.World) func() error, maxSteps int64) Target {
 		if err == nil && check != nil {
 			err = check()
 		}
-		return Report{Sim: res, Failed: err != nil, Value: err}
+		return Report{Sim: res, Failed: err != nil, LivenessOnly: res.Outcome == sim.StepBudget || res.Outcome == sim.TimeBudget, Value: err}
 	}
 }
