@@ -222,6 +222,17 @@ func wins(w io.Writer, rows []row, found [][][]int) {
 		return s[len(s)/2]
 	}
 	fmt.Fprintln(w)
+	var totals []string
+	for j := range searches {
+		total := 0
+		for i := range rows {
+			for _, n := range found[i][j] {
+				total += cmpOr(n, rows[i].cap+1)
+			}
+		}
+		totals = append(totals, fmt.Sprintf("%s %d", searches[j], total))
+	}
+	fmt.Fprintf(w, "runs over every hunt of every row (a hunt that found nothing counts its cap+1): %s\n", strings.Join(totals, ", "))
 	for j := 1; j < len(searches); j++ {
 		better, tie, worse := 0, 0, 0
 		for i := range rows {
