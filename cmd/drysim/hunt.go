@@ -157,10 +157,10 @@ func huntProgress(w *os.File, runs int, start time.Time) func(harness.HuntRun) {
 
 func huntCommand() command {
 	return command{name: "hunt", summary: "search schedules of one scenario for a violation: feedback-guided, or seed after seed under a scheduler",
-		usage: "drysim hunt -scenario <name> [-strategy S] [-no-scenario-failpoints] [-search guided|random|pct:N|swarm] [-runs N] [-max-time D] [-out FILE]",
+		usage: "drysim hunt -scenario <name> [-strategy S] [-no-scenario-failpoints] [-race] [-search guided|random|pct:N|swarm] [-runs N] [-max-time D] [-out FILE]",
 		examples: []example{
-			{"drysim hunt -scenario pending-attributes -strategy naive -no-scenario-failpoints", "guided search for the race without its failpoint window; the finding is saved as a replay file"},
-			{"drysim hunt -scenario double-allocation -strategy slot-without=binding-slot-locks -no-scenario-failpoints -search pct:2 -runs 200", "the same hunt under PCT: seeds 1..200, the finding's repro line"},
+			{"drysim hunt -scenario pending-attributes -strategy naive -no-scenario-failpoints -race", "guided search for the race without its failpoint window; the finding is saved as a replay file"},
+			{"drysim hunt -scenario double-allocation -strategy slot-without=binding-slot-locks -no-scenario-failpoints -race -search pct:2 -runs 200", "a hunt under PCT: seeds 1..200, the finding's repro line"},
 			{"drysim hunt -scenario reclaim-race -strategy slot -runs 1000 -max-time 1m", "look for a violation of a fixed strategy for at most a minute"},
 		},
 		exits: "0 no violation within the runs or time; 1 a violation found (its replay file saved); 2 bad input; 130 stopped by Ctrl-C (the runs so far are reported)",
