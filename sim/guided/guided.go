@@ -112,9 +112,11 @@ type search struct {
 }
 
 // Search runs schedules until one fails, cfg.Runs have run or ctx ends.
-// The first run is plain random scheduling; after it, half the runs are
-// fresh draws (their settings drawn per run: early-timer rate, slow tasks,
-// random, sticky or priority scheduling) and half mutate a corpus schedule
+// The first run is plain random scheduling. After it a bandit picks each
+// run's kind by how often that kind lately showed new behaviour: a fresh
+// draw of a settings family (random — half of it hurried —, sticky or
+// priority scheduling, each with its own early-timer rate and slow tasks)
+// on the next seed, or a mutation of a corpus schedule on its seed
 // (Redraw, Flip, Delay, Splice). A run whose trace shows a fact no earlier
 // run had (Features) joins the corpus, and the more new facts it brought
 // the more often it is mutated.
