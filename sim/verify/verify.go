@@ -1,0 +1,308 @@
+// Package verify explores every schedule of a small world up to a
+// preemption bound (CHESS-style iterative context bounding, depth-first),
+// with an optional partial-order reduction by sleep sets over what each
+// step touched (sim.Footprint). It runs the world from scratch for every
+// schedule: worlds are cheap, and nothing needs to be undone.
+//
+//	res, err := verify.Explore(verify.Config{Preemptions: 2, Reduction: true}, func(g sim.Guide) (bool, error) {
+//		w := sim.New(sim.Config{Scheduler: g})
+//		... // start tasks
+//		return w.Run().Outcome != sim.Done, nil
+//	})
+//
+// A schedule is the sequence of choices at every decision (a point at which
+// two or more tasks can run). A preemption is a choice of another task
+// while the task that reached the point could still run on; a choice after
+// the running task blocked or ended is free. Timers fire only when no task
+// can run (sim.Guide never fires one early), so the search covers every
+// interleaving of the steps tasks take between timer firings, not every
+// placement of a timeout inside a step sequence.
+//
+// # Reduction
+//
+// Two steps conflict when they touch the same kernel object, draw from the
+// same PRNG stream, arm timers for the same instant, start tasks or name
+// objects, or are both labelled points (sim.Point) unless both only read
+// (Config.ReadOnly says which labels do). A Select conflicts with
+// everything. Steps that do not conflict commute: running them in either
+// order reaches the same state. With Config.Reduction, a task whose next
+// step was already explored from an ancestor decision sleeps until a step
+// that conflicts with it runs (Godefroid's sleep sets), and a run whose
+// every runnable task sleeps ends at once: its schedule is equivalent to
+// one already run.
+//
+// Sleep sets alone are exact for an unbounded search. Under a preemption
+// bound, the schedule a pruned one is equivalent to may need more
+// preemptions than the bound allows, so the reduced search is complete for
+// the bound only up to that equivalence; the search without reduction
+// (Config.Reduction false) is exact. Docs/verify.md measures both.
+package verify
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/drysim/drysim/sim"
+)
+
+// Config says how far to search.
+type Config struct {
+	// Preemptions bounds the preemptions of a schedule; negative means no
+	// bound.
+	Preemptions int
+	// Reduction prunes schedules equivalent to explored ones (sleep sets).
+	Reduction bool
+	// ReadOnly reports whether a labelled point only reads (two such points
+	// commute); nil: every point may write.
+	ReadOnly func(label string) bool
+	// MaxSchedules and MaxTime cap the search (0: no cap); Stop, if set,
+	// is asked before every run and ends the search when it returns true.
+	MaxSchedules int
+	MaxTime      time.Duration
+	Stop         func() bool
+}
+
+// RunFunc runs one schedule: it makes a world whose Config.Scheduler is g,
+// runs it and says whether the run violated what is being verified. It
+// must be deterministic: the same choices must give the same run.
+type RunFunc func(g sim.Guide) (failed bool, err error)
+
+// Result is what a search did.
+type Result struct {
+	// Schedules are the runs that went to their end; Pruned the runs the
+	// reduction ended early as equivalent to an explored schedule.
+	Schedules, Pruned int
+	// Complete: every schedule within the bound was explored (or, with the
+	// reduction, one of each equivalence class; see the package doc).
+	Complete bool
+	// Capped names the cap that ended an incomplete search ("" if none):
+	// "max-schedules", "max-time" or "stopped".
+	Capped string
+	// Failed: a run failed; it was the last one run, so the caller still
+	// holds it. FailedAt is its number, counting from 1.
+	Failed   bool
+	FailedAt int
+	// Decisions is the most decisions a run made; MaxPreemptions the most
+	// preemptions a run used.
+	Decisions, MaxPreemptions int
+	Elapsed                   time.Duration
+}
+
+func (r *Result) String() string {
+	verdict := "complete"
+	switch {
+	case r.Failed:
+		verdict = fmt.Sprintf("violation at schedule %d", r.FailedAt)
+	case !r.Complete:
+		verdict = "incomplete: hit " + r.Capped
+	}
+	return fmt.Sprintf("%s: %d schedules, %d pruned, up to %d decisions, %v", verdict, r.Schedules, r.Pruned, r.Decisions, r.Elapsed.Round(time.Millisecond))
+}
+
+// ErrNondeterministic is returned when a run does not repeat the choices
+// its prefix was recorded with.
+var ErrNondeterministic = errors.New("verify: the run is not deterministic")
+
+// entry is a choice made at a node and what its steps touched.
+type entry struct {
+	task  int32
+	fp    sim.Footprint
+	known bool // fp was seen (the run reached another decision)
+}
+
+type node struct {
+	options []int32
+	current int32
+	preempt int     // preemptions used before this node
+	sleep   []entry // tasks asleep on arrival
+	done    []entry // choices explored here, the last one the current
+}
+
+type search struct {
+	cfg   Config
+	stack []*node
+	depth int
+	stop  bool // this run was ended by the guide
+	err   error
+}
+
+// Explore runs every schedule within the bound, depth first, and stops at
+// the first that fails. An error is run's own, or ErrNondeterministic.
+func Explore(cfg Config, run RunFunc) (*Result, error) {
+	s := &search{cfg: cfg}
+	res := &Result{}
+	start := time.Now()
+	defer func() { res.Elapsed = time.Since(start) }()
+	guide := sim.Guide{Choose: s.choose}
+	for {
+		switch {
+		case cfg.Stop != nil && cfg.Stop():
+			res.Capped = "stopped"
+		case cfg.MaxSchedules > 0 && res.Schedules+res.Pruned >= cfg.MaxSchedules:
+			res.Capped = "max-schedules"
+		case cfg.MaxTime > 0 && time.Since(start) >= cfg.MaxTime:
+			res.Capped = "max-time"
+		}
+		if res.Capped != "" {
+			return res, nil
+		}
+		s.depth, s.stop, s.err = 0, false, nil
+		failed, err := run(guide)
+		if err == nil {
+			err = s.err
+		}
+		if err != nil {
+			return res, err
+		}
+		res.Decisions = max(res.Decisions, s.depth)
+		if n := len(s.stack); n > 0 {
+			last := s.stack[n-1]
+			res.MaxPreemptions = max(res.MaxPreemptions, last.preempt+s.cost(last, last.done[len(last.done)-1].task))
+		}
+		if s.stop {
+			res.Pruned++
+		} else {
+			res.Schedules++
+		}
+		if failed && !s.stop {
+			res.Failed, res.FailedAt = true, res.Schedules+res.Pruned
+			return res, nil
+		}
+		if !s.backtrack() {
+			res.Complete = true
+			return res, nil
+		}
+	}
+}
+
+// cost is 1 if choosing task at n preempts the running task.
+func (s *search) cost(n *node, task int32) int {
+	if n.current >= 0 && task != n.current {
+		return 1
+	}
+	return 0
+}
+
+func (s *search) allowed(n *node, task int32) bool {
+	if s.cfg.Preemptions >= 0 && n.preempt+s.cost(n, task) > s.cfg.Preemptions {
+		return false
+	}
+	return !slices.ContainsFunc(n.sleep, func(e entry) bool { return e.task == task }) &&
+		!slices.ContainsFunc(n.done, func(e entry) bool { return e.task == task })
+}
+
+// order lists n's options as they are tried: the running task first (no
+// preemption), then by ID.
+func order(n *node) []int32 {
+	out := make([]int32, 0, len(n.options))
+	if n.current >= 0 {
+		out = append(out, n.current)
+	}
+	for _, id := range n.options {
+		if id != n.current {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (s *search) next(n *node) (int32, bool) {
+	for _, id := range order(n) {
+		if s.allowed(n, id) {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// choose is the guide: replay the stack's choices, then extend it.
+func (s *search) choose(p *sim.GuidePoint) int {
+	d := s.depth
+	s.depth++
+	if d > 0 {
+		parent := s.stack[d-1]
+		if c := &parent.done[len(parent.done)-1]; !c.known {
+			c.fp, c.known = p.Since, true
+		}
+	}
+	if d < len(s.stack) {
+		n := s.stack[d]
+		if !slices.Equal(n.options, p.Options) || n.current != p.Current {
+			s.err = fmt.Errorf("%w: decision %d (step %d) offers %v (running %d), first seen as %v (running %d)",
+				ErrNondeterministic, d, p.Step, p.Options, p.Current, n.options, n.current)
+			s.stop = true
+			return -1
+		}
+		return slices.Index(p.Options, n.done[len(n.done)-1].task)
+	}
+	n := &node{options: slices.Clone(p.Options), current: p.Current}
+	if d > 0 {
+		parent := s.stack[d-1]
+		chosen := parent.done[len(parent.done)-1]
+		n.preempt = parent.preempt + s.cost(parent, chosen.task)
+		if s.cfg.Reduction {
+			for _, e := range slices.Concat(parent.sleep, parent.done[:len(parent.done)-1]) {
+				if e.task != chosen.task && s.independent(e, chosen) {
+					n.sleep = append(n.sleep, e)
+				}
+			}
+		}
+	}
+	id, ok := s.next(n)
+	if !ok {
+		// Every task that may run here sleeps: this schedule is
+		// equivalent to one explored, or it needs a preemption too many.
+		s.stop = true
+		return -1
+	}
+	n.done = append(n.done, entry{task: id})
+	s.stack = append(s.stack, n)
+	return slices.Index(p.Options, id)
+}
+
+// backtrack moves to the deepest node with a choice left; false when none
+// is left anywhere.
+func (s *search) backtrack() bool {
+	for len(s.stack) > 0 {
+		n := s.stack[len(s.stack)-1]
+		if id, ok := s.next(n); ok {
+			n.done = append(n.done, entry{task: id})
+			return true
+		}
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	return false
+}
+
+func (s *search) independent(a, b entry) bool {
+	if !a.known || !b.known {
+		return false
+	}
+	for _, x := range a.fp {
+		for _, y := range b.fp {
+			if s.conflict(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// conflict is the package doc's rule.
+func (s *search) conflict(x, y sim.Access) bool {
+	if x.Space == sim.SpaceAny || y.Space == sim.SpaceAny {
+		return true
+	}
+	if x.Space != y.Space {
+		return false
+	}
+	switch x.Space {
+	case sim.SpacePoint:
+		return s.cfg.ReadOnly == nil || !s.cfg.ReadOnly(x.Name) || !s.cfg.ReadOnly(y.Name)
+	case sim.SpaceNames, sim.SpaceTasks:
+		return true
+	}
+	return x.ID == y.ID
+}
