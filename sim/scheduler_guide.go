@@ -20,10 +20,11 @@ import (
 // object it names. Tracking changes no choice, value or hash: the decisions a
 // Guide makes replay under Replay to the same hash.
 //
-// Choose returns an index into Options, or -1 to end the run at once with
-// outcome Stopped (the explorer knows the rest of this schedule is
-// equivalent to one it has run). The Guide never fires a timer early: a
-// timer fires when no task can run, as under Replay's fixed rule.
+// Choose returns an index into Options; len(Options), when Fire is set, to
+// fire the earliest timer now (as Config.EarlyTimers would); or -1 to end
+// the run at once with outcome Stopped (the explorer knows the rest of
+// this schedule is equivalent to one it has run). Without that choice a
+// timer fires only when no task can run, as under Replay's fixed rule.
 type Guide struct {
 	Choose func(p *GuidePoint) int
 }
@@ -36,6 +37,10 @@ type GuidePoint struct {
 	// when it blocked or ended: a switch away from Current is a preemption,
 	// any choice when it is -1 is free.
 	Current int32
+	// Fire: firing the earliest timer now is also an option (index
+	// len(Options)); the world's Config.EarlyTimers and EarlyTimerWindow say
+	// where (a timer due within the window), not how often.
+	Fire bool
 	// Since is what every step since the previous decision (or since the
 	// run began) touched: the steps of the task chosen there, and of any
 	// task that then ran alone.
@@ -56,7 +61,7 @@ type guideSched struct {
 
 func (s *guideSched) spawned(*Task) {}
 
-func (s *guideSched) pick(w *World, _ bool) (next *Task, fallback bool, err error) {
+func (s *guideSched) pick(w *World, fireable bool) (next *Task, fallback bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			w.rethrow = r
@@ -66,7 +71,7 @@ func (s *guideSched) pick(w *World, _ bool) (next *Task, fallback bool, err erro
 	s.tasks = append(s.tasks[:0], w.runnable...)
 	slices.SortFunc(s.tasks, func(a, b *Task) int { return cmp.Compare(a.id, b.id) })
 	p := &s.point
-	p.Step, p.Options, p.Current = w.step, p.Options[:0], -1
+	p.Step, p.Options, p.Current, p.Fire = w.step, p.Options[:0], -1, fireable
 	for _, t := range s.tasks {
 		p.Options = append(p.Options, t.id)
 	}
@@ -78,6 +83,8 @@ func (s *guideSched) pick(w *World, _ bool) (next *Task, fallback bool, err erro
 	switch {
 	case i == -1:
 		return nil, false, errGuideStop
+	case fireable && i == len(s.tasks):
+		return nil, false, nil
 	case i < 0 || i >= len(s.tasks):
 		return nil, false, fmt.Errorf("guide picked option %d of %d", i, len(s.tasks))
 	}

@@ -33,6 +33,7 @@ func commands() []command {
 		checkCommand(),
 		replayCommand(),
 		shrinkCommand(),
+		verifyCommand(),
 		sweepCommand(),
 		reportCommand(),
 		loadCommand(),

@@ -15,6 +15,9 @@ type VerifyConfig struct {
 	Run         scenarios.Identity
 	Preemptions int // negative: no bound
 	Reduction   bool
+	// Timers makes firing the earliest timer early a choice too (costing a
+	// preemption), where the run allows it (sim.DefaultEarlyTimerWindow).
+	Timers bool
 	// MaxSchedules and MaxTime cap the search (0: none); Stop, if set,
 	// ends it early (Ctrl-C), with the partial result.
 	MaxSchedules int
@@ -66,7 +69,7 @@ func Verify(cfg VerifyConfig) (*VerifyResult, error) {
 		return r.Failed(), nil
 	}
 	vcfg := verify.Config{
-		Preemptions: cfg.Preemptions, Reduction: cfg.Reduction, ReadOnly: func(l string) bool { return readOnlyLabels[l] },
+		Preemptions: cfg.Preemptions, Reduction: cfg.Reduction, Timers: cfg.Timers, ReadOnly: func(l string) bool { return readOnlyLabels[l] },
 		MaxSchedules: cfg.MaxSchedules, MaxTime: cfg.MaxTime, Stop: cfg.Stop,
 	}
 	res, err := verify.Explore(vcfg, run)

@@ -13,10 +13,12 @@
 // A schedule is the sequence of choices at every decision (a point at which
 // two or more tasks can run). A preemption is a choice of another task
 // while the task that reached the point could still run on; a choice after
-// the running task blocked or ended is free. Timers fire only when no task
-// can run (sim.Guide never fires one early), so the search covers every
-// interleaving of the steps tasks take between timer firings, not every
-// placement of a timeout inside a step sequence.
+// the running task blocked or ended is free. A timer fires when no task can
+// run; with Config.Timers the search also fires the earliest timer early
+// wherever the world allows it (a timer due within its EarlyTimerWindow),
+// and each early firing costs a preemption. Without it, the search covers
+// every interleaving of the steps tasks take between timer firings, but no
+// timeout that lands while a task could still run.
 //
 // # Reduction
 //
@@ -54,6 +56,10 @@ type Config struct {
 	Preemptions int
 	// Reduction prunes schedules equivalent to explored ones (sleep sets).
 	Reduction bool
+	// Timers adds "fire the earliest timer now" to the choices wherever the
+	// world allows it (sim.GuidePoint.Fire): a timeout landing in the
+	// middle of someone's work. Each such firing costs one preemption.
+	Timers bool
 	// ReadOnly reports whether a labelled point only reads (two such points
 	// commute); nil: every point may write.
 	ReadOnly func(label string) bool
@@ -71,9 +77,11 @@ type RunFunc func(g sim.Guide) (failed bool, err error)
 
 // Result is what a search did.
 type Result struct {
-	// Schedules are the runs that went to their end; Pruned the runs the
-	// reduction ended early as equivalent to an explored schedule.
-	Schedules, Pruned int
+	// Schedules are the runs of the last pass (at the bound itself) that
+	// went to their end; Pruned the runs the reduction ended early as
+	// equivalent to an explored schedule. Runs counts every run of every
+	// pass (bounds 0, 1, ... up to the bound).
+	Schedules, Pruned, Runs int
 	// Complete: every schedule within the bound was explored (or, with the
 	// reduction, one of each equivalence class; see the package doc).
 	Complete bool
@@ -81,7 +89,7 @@ type Result struct {
 	// "max-schedules", "max-time" or "stopped".
 	Capped string
 	// Failed: a run failed; it was the last one run, so the caller still
-	// holds it. FailedAt is its number, counting from 1.
+	// holds it. FailedAt is its number among Runs, counting from 1.
 	Failed   bool
 	FailedAt int
 	// Decisions is the most decisions a run made; MaxPreemptions the most
@@ -98,7 +106,8 @@ func (r *Result) String() string {
 	case !r.Complete:
 		verdict = "incomplete: hit " + r.Capped
 	}
-	return fmt.Sprintf("%s: %d schedules, %d pruned, up to %d decisions, %v", verdict, r.Schedules, r.Pruned, r.Decisions, r.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("%s: %d schedules and %d pruned at the bound, %d runs in all, up to %d decisions, %v",
+		verdict, r.Schedules, r.Pruned, r.Runs, r.Decisions, r.Elapsed.Round(time.Millisecond))
 }
 
 // ErrNondeterministic is returned when a run does not repeat the choices
@@ -113,7 +122,7 @@ type entry struct {
 }
 
 type node struct {
-	options []int32
+	options []int32 // runnable tasks, and sim.FireTimer when firing is a choice
 	current int32
 	preempt int     // preemptions used before this node
 	sleep   []entry // tasks asleep on arrival
@@ -129,24 +138,48 @@ type search struct {
 }
 
 // Explore runs every schedule within the bound, depth first, and stops at
-// the first that fails. An error is run's own, or ErrNondeterministic.
+// the first that fails. Like CHESS's iterative context bounding it
+// searches with no preemption first, then one, up to the bound, so a
+// failure it finds needs as few preemptions as any. An error is run's own,
+// or ErrNondeterministic.
 func Explore(cfg Config, run RunFunc) (*Result, error) {
-	s := &search{cfg: cfg}
 	res := &Result{}
 	start := time.Now()
 	defer func() { res.Elapsed = time.Since(start) }()
+	bounds := []int{cfg.Preemptions}
+	if cfg.Preemptions > 0 {
+		bounds = nil
+		for b := range cfg.Preemptions + 1 {
+			bounds = append(bounds, b)
+		}
+	}
+	for _, b := range bounds {
+		pass := cfg
+		pass.Preemptions = b
+		res.Schedules, res.Pruned = 0, 0
+		if err := explore(pass, run, res, start); err != nil || res.Failed || res.Capped != "" {
+			return res, err
+		}
+	}
+	res.Complete = true
+	return res, nil
+}
+
+// explore is one pass of Explore at one bound; res.Runs counts on.
+func explore(cfg Config, run RunFunc, res *Result, start time.Time) error {
+	s := &search{cfg: cfg}
 	guide := sim.Guide{Choose: s.choose}
 	for {
 		switch {
 		case cfg.Stop != nil && cfg.Stop():
 			res.Capped = "stopped"
-		case cfg.MaxSchedules > 0 && res.Schedules+res.Pruned >= cfg.MaxSchedules:
+		case cfg.MaxSchedules > 0 && res.Runs >= cfg.MaxSchedules:
 			res.Capped = "max-schedules"
 		case cfg.MaxTime > 0 && time.Since(start) >= cfg.MaxTime:
 			res.Capped = "max-time"
 		}
 		if res.Capped != "" {
-			return res, nil
+			return nil
 		}
 		s.depth, s.stop, s.err = 0, false, nil
 		failed, err := run(guide)
@@ -154,8 +187,9 @@ func Explore(cfg Config, run RunFunc) (*Result, error) {
 			err = s.err
 		}
 		if err != nil {
-			return res, err
+			return err
 		}
+		res.Runs++
 		res.Decisions = max(res.Decisions, s.depth)
 		if n := len(s.stack); n > 0 {
 			last := s.stack[n-1]
@@ -167,19 +201,19 @@ func Explore(cfg Config, run RunFunc) (*Result, error) {
 			res.Schedules++
 		}
 		if failed && !s.stop {
-			res.Failed, res.FailedAt = true, res.Schedules+res.Pruned
-			return res, nil
+			res.Failed, res.FailedAt = true, res.Runs
+			return nil
 		}
 		if !s.backtrack() {
-			res.Complete = true
-			return res, nil
+			return nil
 		}
 	}
 }
 
-// cost is 1 if choosing task at n preempts the running task.
+// cost is 1 if choosing task at n preempts the running task, or fires a
+// timer early.
 func (s *search) cost(n *node, task int32) int {
-	if n.current >= 0 && task != n.current {
+	if task == sim.FireTimer || (n.current >= 0 && task != n.current) {
 		return 1
 	}
 	return 0
@@ -229,15 +263,15 @@ func (s *search) choose(p *sim.GuidePoint) int {
 	}
 	if d < len(s.stack) {
 		n := s.stack[d]
-		if !slices.Equal(n.options, p.Options) || n.current != p.Current {
+		if !slices.Equal(n.options, s.options(p)) || n.current != p.Current {
 			s.err = fmt.Errorf("%w: decision %d (step %d) offers %v (running %d), first seen as %v (running %d)",
 				ErrNondeterministic, d, p.Step, p.Options, p.Current, n.options, n.current)
 			s.stop = true
 			return -1
 		}
-		return slices.Index(p.Options, n.done[len(n.done)-1].task)
+		return s.index(p, n.done[len(n.done)-1].task)
 	}
-	n := &node{options: slices.Clone(p.Options), current: p.Current}
+	n := &node{options: s.options(p), current: p.Current}
 	if d > 0 {
 		parent := s.stack[d-1]
 		chosen := parent.done[len(parent.done)-1]
@@ -259,6 +293,23 @@ func (s *search) choose(p *sim.GuidePoint) int {
 	}
 	n.done = append(n.done, entry{task: id})
 	s.stack = append(s.stack, n)
+	return s.index(p, id)
+}
+
+// options are p's choices as node options: the tasks, then FireTimer.
+func (s *search) options(p *sim.GuidePoint) []int32 {
+	out := slices.Clone(p.Options)
+	if s.cfg.Timers && p.Fire {
+		out = append(out, sim.FireTimer)
+	}
+	return out
+}
+
+// index is the Guide's answer for choosing id.
+func (s *search) index(p *sim.GuidePoint, id int32) int {
+	if id == sim.FireTimer {
+		return len(p.Options)
+	}
 	return slices.Index(p.Options, id)
 }
 
@@ -277,7 +328,7 @@ func (s *search) backtrack() bool {
 }
 
 func (s *search) independent(a, b entry) bool {
-	if !a.known || !b.known {
+	if !a.known || !b.known || a.task == sim.FireTimer || b.task == sim.FireTimer {
 		return false
 	}
 	for _, x := range a.fp {
