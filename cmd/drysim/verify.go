@@ -29,6 +29,7 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	rf.register(fs, true)
 	preemptions := fs.Int("preemptions", 2, fmt.Sprintf("explore every schedule with at most this many preemptions (0 to %d; -1: no bound)", maxPreemptions))
 	reduction := fs.Bool("reduction", true, "skip schedules equivalent to explored ones (sleep sets over what each step touches); -reduction=false explores every one")
+	timers := fs.Bool("timers", true, "also fire a timer early wherever one is due within 30s, as a preemption (a timeout landing mid-work); -timers=false fires timers only when no task can run")
 	maxSchedules := fs.Int("max-schedules", 0, "stop after this many runs, incomplete (0: no cap)")
 	maxTime := fs.Duration("max-time", 0, "stop after this much real time, incomplete (0: no cap)")
 	out := fs.String("out", "", "write the first violating schedule as a replay file here (default: verify-<scenario>-<strategy>-<seed>.replay)")
@@ -64,7 +65,7 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	}, func() { os.Exit(exitInterrupted) })
 	defer stop()
 	res, err := harness.Verify(harness.VerifyConfig{
-		Run: id, Preemptions: *preemptions, Reduction: *reduction, MaxSchedules: *maxSchedules, MaxTime: *maxTime,
+		Run: id, Preemptions: *preemptions, Reduction: *reduction, Timers: *timers, MaxSchedules: *maxSchedules, MaxTime: *maxTime,
 		Budget: opts.Budget, Stop: interrupted.Load,
 	})
 	if errors.Is(err, scenarios.ErrConfig) {
@@ -85,11 +86,11 @@ func cmdVerify(args []string, stdout io.Writer) error {
 		saved = path
 	}
 	if *asJSON {
-		if err := writeVerifyJSON(stdout, res, *preemptions, *reduction, saved); err != nil {
+		if err := writeVerifyJSON(stdout, res, *preemptions, *reduction, *timers, saved); err != nil {
 			return err
 		}
 	} else {
-		writeVerify(stdout, res, *preemptions, *reduction, saved)
+		writeVerify(stdout, res, *preemptions, *reduction, *timers, saved)
 	}
 	switch {
 	case res.Failed:
@@ -120,19 +121,23 @@ func verdict(res *harness.VerifyResult) string {
 	}
 }
 
-func writeVerify(w io.Writer, res *harness.VerifyResult, k int, reduction bool, saved string) {
+func writeVerify(w io.Writer, res *harness.VerifyResult, k int, reduction, timers bool, saved string) {
 	red := "sleep sets"
 	if !reduction {
 		red = "none"
 	}
+	tm := "a timer also fires early (due within 30s), as a preemption"
+	if !timers {
+		tm = "timers fire only when no task can run"
+	}
 	fmt.Fprintf(w, "verify     %s\n", res.Identity)
-	fmt.Fprintf(w, "bound      %s; reduction: %s; timers fire only when no task can run\n", boundText(k), red)
-	fmt.Fprintf(w, "explored   %d %s to the end, %d pruned as equivalent, up to %d decisions each, in %v\n",
-		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Pruned, res.Decisions, res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "bound      %s; %s; reduction: %s\n", boundText(k), tm, red)
+	fmt.Fprintf(w, "explored   %d %s to the end at the bound, %d pruned as equivalent; %d runs in all (bounds 0 to %d), up to %d decisions each, in %v\n",
+		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Pruned, res.Runs, max(k, 0), res.Decisions, res.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "result     %s\n", verdict(res))
 	switch {
 	case res.Failed:
-		fmt.Fprintf(w, "violation  %s (run %d of the search)\n", res.Violation, res.FailedAt)
+		fmt.Fprintf(w, "violation  %s (run %d of the search, %d %s)\n", res.Violation, res.FailedAt, res.FailPreemptions, plural(int64(res.FailPreemptions), "preemption"))
 		if saved != "" {
 			fmt.Fprintf(w, "saved      %s\nrepro      %s\n", saved, res.File.Command(saved))
 		}
@@ -147,6 +152,8 @@ type verifyJSON struct {
 	Run            string  `json:"run"`
 	Preemptions    int     `json:"preemptions"`
 	Reduction      bool    `json:"reduction"`
+	Timers         bool    `json:"timers"`
+	Runs           int     `json:"runs"`
 	Schedules      int     `json:"schedules"`
 	Pruned         int     `json:"pruned"`
 	Decisions      int     `json:"max_decisions"`
@@ -158,10 +165,10 @@ type verifyJSON struct {
 	ElapsedSeconds float64 `json:"elapsed_seconds"`
 }
 
-func writeVerifyJSON(w io.Writer, res *harness.VerifyResult, k int, reduction bool, saved string) error {
+func writeVerifyJSON(w io.Writer, res *harness.VerifyResult, k int, reduction, timers bool, saved string) error {
 	enc := json.NewEncoder(w)
 	return enc.Encode(verifyJSON{
-		Run: res.Identity.String(), Preemptions: k, Reduction: reduction, Schedules: res.Schedules, Pruned: res.Pruned,
+		Run: res.Identity.String(), Preemptions: k, Reduction: reduction, Timers: timers, Runs: res.Runs, Schedules: res.Schedules, Pruned: res.Pruned,
 		Decisions: res.Decisions, Complete: res.Complete, Capped: res.Capped, Violation: res.Violation, FailedAt: res.FailedAt,
 		ReplayFile: saved, ElapsedSeconds: res.Elapsed.Seconds(),
 	})

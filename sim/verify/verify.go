@@ -92,6 +92,9 @@ type Result struct {
 	// holds it. FailedAt is its number among Runs, counting from 1.
 	Failed   bool
 	FailedAt int
+	// FailPreemptions are the preemptions (early firings included) the
+	// failing schedule used.
+	FailPreemptions int
 	// Decisions is the most decisions a run made; MaxPreemptions the most
 	// preemptions a run used.
 	Decisions, MaxPreemptions int
@@ -191,23 +194,29 @@ func explore(cfg Config, run RunFunc, res *Result, start time.Time) error {
 		}
 		res.Runs++
 		res.Decisions = max(res.Decisions, s.depth)
-		if n := len(s.stack); n > 0 {
-			last := s.stack[n-1]
-			res.MaxPreemptions = max(res.MaxPreemptions, last.preempt+s.cost(last, last.done[len(last.done)-1].task))
-		}
+		res.MaxPreemptions = max(res.MaxPreemptions, s.used())
 		if s.stop {
 			res.Pruned++
 		} else {
 			res.Schedules++
 		}
 		if failed && !s.stop {
-			res.Failed, res.FailedAt = true, res.Runs
+			res.Failed, res.FailedAt, res.FailPreemptions = true, res.Runs, s.used()
 			return nil
 		}
 		if !s.backtrack() {
 			return nil
 		}
 	}
+}
+
+// used is the preemptions of the schedule on the stack.
+func (s *search) used() int {
+	if len(s.stack) == 0 {
+		return 0
+	}
+	last := s.stack[len(s.stack)-1]
+	return last.preempt + s.cost(last, last.done[len(last.done)-1].task)
 }
 
 // cost is 1 if choosing task at n preempts the running task, or fires a

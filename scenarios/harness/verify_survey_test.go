@@ -1,0 +1,79 @@
+package harness_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/drysim/drysim/scenarios"
+	"github.com/drysim/drysim/scenarios/harness"
+)
+
+// verifySize is the shrunk size every survey run has: two workers, two
+// leases from two requesters, a blueprint limit of one, requesters that
+// look at their leases every ten minutes, no failpoints (the sizes the
+// shrunk stories in testdata/stories reach).
+func verifySize(scenario, strategy string) scenarios.Identity {
+	return scenarios.Identity{Scenario: scenario, Strategy: strategy, Seed: 1, Workers: 2, Leases: 2, Clients: 2, Limit: 1,
+		Poll: 10 * time.Minute, NoScenarioFailpoints: true}
+}
+
+// TestVerifySurvey is make verify: for each Drydock scenario, the bounded
+// search of its racy strategy (naive) and of the fixed one (slot), with
+// and without the reduction, and a table of what each did. Each search is
+// capped at DRYSIM_VERIFY_CAP of real time (default 20s).
+func TestVerifySurvey(t *testing.T) {
+	if os.Getenv("DRYSIM_VERIFY") == "" {
+		t.Skip("make verify runs it (DRYSIM_VERIFY=1); minutes")
+	}
+	limit := 20 * time.Second
+	if s := os.Getenv("DRYSIM_VERIFY_CAP"); s != "" {
+		d, err := time.ParseDuration(s)
+		require.NoError(t, err)
+		limit = d
+	}
+	only := os.Getenv("DRYSIM_VERIFY_SCENARIOS")
+	var drydock []string
+	for _, s := range scenarios.All() {
+		if s.System().Name == "drydock" && (only == "" || strings.Contains(","+only+",", ","+s.Name+",")) {
+			drydock = append(drydock, s.Name)
+		}
+	}
+	searches := []struct {
+		strategy  string
+		k         int
+		timers    bool
+		reduction bool
+	}{
+		{"naive", 2, true, true},
+		{"slot", 1, true, true},
+		{"slot", 1, true, false},
+		{"slot", 2, false, true},
+		{"slot", 2, false, false},
+		{"slot", 2, true, true},
+	}
+	fmt.Printf("| scenario | strategy | k | early timers | reduction | result | schedules at k | pruned | runs | time |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, sc := range drydock {
+		for _, s := range searches {
+			res, err := harness.Verify(harness.VerifyConfig{Run: verifySize(sc, s.strategy), Preemptions: s.k, Reduction: s.reduction, Timers: s.timers, MaxTime: limit})
+			require.NoError(t, err)
+			verdict := "complete, holds"
+			switch {
+			case res.Failed:
+				verdict = fmt.Sprintf("violation at run %d (%d preemptions): %s", res.FailedAt, res.FailPreemptions, strings.SplitN(res.Violation, " ", 2)[0])
+			case !res.Complete:
+				verdict = "incomplete (" + res.Capped + ")"
+			}
+			fmt.Printf("| %s | %s | %d | %v | %v | %s | %d | %d | %d | %v |\n", sc, s.strategy, s.k, s.timers, s.reduction, verdict,
+				res.Schedules, res.Pruned, res.Runs, res.Elapsed.Round(100*time.Millisecond))
+			if s.strategy == "naive" && res.Failed {
+				_, err := res.File.Run()
+				require.NoError(t, err, "the violation replays")
+			}
+		}
+	}
+}
