@@ -56,6 +56,12 @@ func badNames() []badInput {
 		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "slot-without=magic"}, `-strategies: strategy "slot-without=magic": unknown fix "magic"; valid: binding-slot-locks`},
 		{[]string{"replay", "-scenario", "reclaim-race", "-hash", "xyz"}, "-hash \"xyz\": want the 16 hex digits"},
 		{[]string{"replay", "-scenario", "reclaim-race", "-runs", "0"}, "-runs 0: want 1 to 1000"},
+		{[]string{"verify"}, "-scenario is required; valid: double-allocation"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-preemptions", "9"}, "-preemptions 9: want -1 (no bound) or 0 to 8"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-max-schedules", "-1"}, "-max-schedules -1: want 0 (no cap) or more"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-max-time", "-1s"}, "-max-time -1s: want 0 (no cap) or more"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-stop-on", "any"}, "-stop-on: verify stops every run at its first violation"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-strategy", "pct"}, `unknown strategy "pct"`},
 	}
 }
 

@@ -132,8 +132,8 @@ func writeVerify(w io.Writer, res *harness.VerifyResult, k int, reduction, timer
 	}
 	fmt.Fprintf(w, "verify     %s\n", res.Identity)
 	fmt.Fprintf(w, "bound      %s; %s; reduction: %s\n", boundText(k), tm, red)
-	fmt.Fprintf(w, "explored   %d %s to the end at the bound, %d pruned as equivalent; %d runs in all (bounds 0 to %d), up to %d decisions each, in %v\n",
-		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Pruned, res.Runs, max(k, 0), res.Decisions, res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "explored   %d %s to the end with at most %d preemptions, %d pruned as equivalent; %d runs in all (bounds 0 to %d), up to %d decisions each, in %v\n",
+		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Bound, res.Pruned, res.Runs, res.Bound, res.Decisions, res.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "result     %s\n", verdict(res))
 	switch {
 	case res.Failed:
@@ -151,6 +151,7 @@ func writeVerify(w io.Writer, res *harness.VerifyResult, k int, reduction, timer
 type verifyJSON struct {
 	Run            string  `json:"run"`
 	Preemptions    int     `json:"preemptions"`
+	Bound          int     `json:"bound_reached"`
 	Reduction      bool    `json:"reduction"`
 	Timers         bool    `json:"timers"`
 	Runs           int     `json:"runs"`
@@ -168,7 +169,7 @@ type verifyJSON struct {
 func writeVerifyJSON(w io.Writer, res *harness.VerifyResult, k int, reduction, timers bool, saved string) error {
 	enc := json.NewEncoder(w)
 	return enc.Encode(verifyJSON{
-		Run: res.Identity.String(), Preemptions: k, Reduction: reduction, Timers: timers, Runs: res.Runs, Schedules: res.Schedules, Pruned: res.Pruned,
+		Run: res.Identity.String(), Preemptions: k, Bound: res.Bound, Reduction: reduction, Timers: timers, Runs: res.Runs, Schedules: res.Schedules, Pruned: res.Pruned,
 		Decisions: res.Decisions, Complete: res.Complete, Capped: res.Capped, Violation: res.Violation, FailedAt: res.FailedAt,
 		ReplayFile: saved, ElapsedSeconds: res.Elapsed.Seconds(),
 	})

@@ -82,6 +82,9 @@ type Result struct {
 	// equivalent to an explored schedule. Runs counts every run of every
 	// pass (bounds 0, 1, ... up to the bound).
 	Schedules, Pruned, Runs int
+	// Bound is the preemption bound of the last pass: Config.Preemptions
+	// unless a violation or a cap ended the search in an earlier pass.
+	Bound int
 	// Complete: every schedule within the bound was explored (or, with the
 	// reduction, one of each equivalence class; see the package doc).
 	Complete bool
@@ -109,8 +112,8 @@ func (r *Result) String() string {
 	case !r.Complete:
 		verdict = "incomplete: hit " + r.Capped
 	}
-	return fmt.Sprintf("%s: %d schedules and %d pruned at the bound, %d runs in all, up to %d decisions, %v",
-		verdict, r.Schedules, r.Pruned, r.Runs, r.Decisions, r.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("%s: %d schedules and %d pruned at bound %d, %d runs in all, up to %d decisions, %v",
+		verdict, r.Schedules, r.Pruned, r.Bound, r.Runs, r.Decisions, r.Elapsed.Round(time.Millisecond))
 }
 
 // ErrNondeterministic is returned when a run does not repeat the choices
@@ -159,7 +162,7 @@ func Explore(cfg Config, run RunFunc) (*Result, error) {
 	for _, b := range bounds {
 		pass := cfg
 		pass.Preemptions = b
-		res.Schedules, res.Pruned = 0, 0
+		res.Schedules, res.Pruned, res.Bound = 0, 0, b
 		if err := explore(pass, run, res, start); err != nil || res.Failed || res.Capped != "" {
 			return res, err
 		}
