@@ -126,7 +126,7 @@ func (w *World) record(t *Task, kind Kind, obj int32, arg int64) {
 	w.step++
 	w.hash = mixEvent(w.hash, w.now, t.id, kind, obj, arg)
 	if w.fp != nil {
-		w.touchEvent(kind, obj)
+		w.touchEvent(t, kind, obj)
 	}
 	if w.cfg.Trace {
 		w.events.append(Event{Step: w.step, Time: w.now, Task: t.id, Kind: kind, Obj: obj, Arg: arg})

@@ -120,6 +120,10 @@ const (
 	// SpaceAny: an operation on objects the kernel does not list (a
 	// Select's arms): it conflicts with every other access.
 	SpaceAny
+	// SpaceRan: task ID took a step. It conflicts with nothing; it tells
+	// an explorer which tasks moved, the chosen one and any that then ran
+	// alone.
+	SpaceRan
 )
 
 // Access is one thing a step touched.
@@ -156,8 +160,11 @@ func (f *footprints) take() Footprint {
 	return out
 }
 
-// touchEvent notes the object of an event a task records.
-func (w *World) touchEvent(kind Kind, obj int32) {
+// touchEvent notes the task and the object of an event it records.
+func (w *World) touchEvent(t *Task, kind Kind, obj int32) {
+	if t != kernelTask {
+		w.fp.touch(Access{Space: SpaceRan, ID: int64(t.id)})
+	}
 	switch {
 	case kind == KindSelect:
 		w.fp.touch(Access{Space: SpaceAny})

@@ -125,6 +125,9 @@ type entry struct {
 	task  int32
 	fp    sim.Footprint
 	known bool // fp was seen (the run reached another decision)
+	// blocked: the task could not run at the next decision (it blocked or
+	// ended); see mayPutToSleep.
+	blocked bool
 }
 
 type node struct {
@@ -213,6 +216,23 @@ func explore(cfg Config, run RunFunc, res *Result, start time.Time) error {
 	}
 }
 
+// mayPutToSleep reports whether e, a choice explored at n before chosen,
+// may sleep in chosen's subtree under the bound: a schedule that runs
+// chosen first and e's step later is then equivalent to one that runs e's
+// step first and needs no more preemptions (see the package doc). That
+// holds when cost(e) + [e's task could still run after its step] <=
+// cost(chosen). Without a bound, plain sleep sets.
+func (s *search) mayPutToSleep(n *node, e, chosen entry) bool {
+	if s.cfg.Preemptions < 0 {
+		return true
+	}
+	after := 0
+	if !e.blocked {
+		after = 1
+	}
+	return s.cost(n, e.task)+after <= s.cost(n, chosen.task)
+}
+
 // used is the preemptions of the schedule on the stack.
 func (s *search) used() int {
 	if len(s.stack) == 0 {
@@ -271,6 +291,7 @@ func (s *search) choose(p *sim.GuidePoint) int {
 		parent := s.stack[d-1]
 		if c := &parent.done[len(parent.done)-1]; !c.known {
 			c.fp, c.known = p.Since, true
+			c.blocked = c.task != sim.FireTimer && !slices.Contains(p.Options, c.task)
 		}
 	}
 	if d < len(s.stack) {
@@ -289,8 +310,13 @@ func (s *search) choose(p *sim.GuidePoint) int {
 		chosen := parent.done[len(parent.done)-1]
 		n.preempt = parent.preempt + s.cost(parent, chosen.task)
 		if s.cfg.Reduction {
-			for _, e := range slices.Concat(parent.sleep, parent.done[:len(parent.done)-1]) {
+			for _, e := range parent.sleep {
 				if e.task != chosen.task && s.independent(e, chosen) {
+					n.sleep = append(n.sleep, e)
+				}
+			}
+			for _, e := range parent.done[:len(parent.done)-1] {
+				if s.mayPutToSleep(parent, e, chosen) && s.independent(e, chosen) {
 					n.sleep = append(n.sleep, e)
 				}
 			}
@@ -343,6 +369,12 @@ func (s *search) independent(a, b entry) bool {
 	if !a.known || !b.known || a.task == sim.FireTimer || b.task == sim.FireTimer {
 		return false
 	}
+	ran := func(fp sim.Footprint, task int32) bool {
+		return slices.Contains(fp, sim.Access{Space: sim.SpaceRan, ID: int64(task)})
+	}
+	if ran(a.fp, b.task) || ran(b.fp, a.task) {
+		return false
+	}
 	for _, x := range a.fp {
 		for _, y := range b.fp {
 			if s.conflict(x, y) {
@@ -366,6 +398,8 @@ func (s *search) conflict(x, y sim.Access) bool {
 		return s.cfg.ReadOnly == nil || !s.cfg.ReadOnly(x.Name) || !s.cfg.ReadOnly(y.Name)
 	case sim.SpaceNames, sim.SpaceTasks:
 		return true
+	case sim.SpaceRan:
+		return false
 	}
 	return x.ID == y.ID
 }
