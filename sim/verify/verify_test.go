@@ -168,7 +168,11 @@ func logger(cfg sim.Config, sleepy bool, outcomes map[string]bool) (*sim.Result,
 // same outcomes, and with it they run fewer schedules.
 func TestReductionReachesEveryOutcomeTheFullSearchReaches(t *testing.T) {
 	for _, sleepy := range []bool{false, true} {
-		for _, k := range []int{0, 1, 2, 3, -1} {
+		ks := []int{0, 1, 2, 3, -1}
+		if !sleepy {
+			ks = ks[:4] // unbounded: 756756 schedules without the reduction, 252 with
+		}
+		for _, k := range ks {
 			t.Run(fmt.Sprintf("sleepy=%v/k=%d", sleepy, k), func(t *testing.T) {
 				seen := map[bool]map[string]bool{}
 				n := map[bool]int{}
