@@ -33,6 +33,7 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	maxSchedules := fs.Int("max-schedules", 0, "stop after this many runs, incomplete (0: no cap)")
 	maxTime := fs.Duration("max-time", 0, "stop after this much real time, incomplete (0: no cap)")
 	out := fs.String("out", "", "write the first violating schedule as a replay file here (default: verify-<scenario>-<strategy>-<seed>.replay)")
+	inv := fs.String("invariant", "", "what a schedule must break: an invariant's name, or race (one of the scenario's race invariants; runs go to their end); default: any forbidden invariant, or a run that does not finish")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object instead of text")
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
@@ -66,7 +67,7 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	defer stop()
 	res, err := harness.Verify(harness.VerifyConfig{
 		Run: id, Preemptions: *preemptions, Reduction: *reduction, Timers: *timers, MaxSchedules: *maxSchedules, MaxTime: *maxTime,
-		Budget: opts.Budget, Stop: interrupted.Load,
+		Budget: opts.Budget, Stop: interrupted.Load, Invariant: *inv,
 	})
 	if errors.Is(err, scenarios.ErrConfig) {
 		return usageErr("%s", flagMessage(err))

@@ -2,6 +2,7 @@ package harness
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/drysim/drysim/scenarios"
@@ -24,7 +25,16 @@ type VerifyConfig struct {
 	MaxTime      time.Duration
 	Stop         func() bool
 	Budget       time.Duration // Options.Budget of every run
+	// Invariant is what a schedule must break to count as a violation:
+	// "" any forbidden invariant, or a run that does not finish
+	// (Result.Failed; each run stops at its first violation); VerifyRace
+	// one of the scenario's race invariants (runs go to their end); or an
+	// invariant's name (each run stops at it).
+	Invariant string
 }
+
+// VerifyRace as VerifyConfig.Invariant looks for the scenario's races only.
+const VerifyRace = "race"
 
 // VerifyResult is what a search found.
 type VerifyResult struct {
@@ -46,11 +56,35 @@ var readOnlyLabels = map[string]bool{
 	"store.slotlocks": true, "lockstore.get": true, "layers.json.read": true,
 }
 
+// verifyTarget is where each run stops and when it counts as a violation.
+func verifyTarget(inv string) (stopOn string, broke func(*Result) bool) {
+	switch inv {
+	case "":
+		return scenarios.StopOnAny, (*Result).Failed
+	case VerifyRace:
+		return "", (*Result).Reproduced
+	}
+	return inv, func(r *Result) bool {
+		return slices.ContainsFunc(r.Violations, func(v scenarios.Violation) bool { return v.Invariant == inv })
+	}
+}
+
+// violates: v is the kind of violation inv looks for.
+func violates(inv string, r *Result, v scenarios.Violation) bool {
+	switch inv {
+	case "":
+		return !scenarios.IsMeasured(v.Invariant)
+	case VerifyRace:
+		return r.IsRace(v.Invariant)
+	}
+	return v.Invariant == inv
+}
+
 // Verify explores every schedule of cfg.Run's seed within the preemption
-// bound and stops at the first one that breaks a forbidden invariant or
-// does not finish (Result.Failed). Each run stops at its first violation.
+// bound and stops at the first one that breaks what cfg.Invariant names
+// (by default: any forbidden invariant, or a run that does not finish).
 // The violating schedule comes back as a replay file, checked by replaying
-// it once. Errors are about the run's identity (they wrap
+// it once. Errors are about the run's identity or invariant (they wrap
 // scenarios.ErrConfig) or a run that is not deterministic.
 func Verify(cfg VerifyConfig) (*VerifyResult, error) {
 	if err := cfg.Run.Validate(); err != nil {
@@ -59,14 +93,20 @@ func Verify(cfg VerifyConfig) (*VerifyResult, error) {
 	id := explicitSizes(cfg.Run.Normalized())
 	pool := sim.NewPool()
 	defer pool.Close()
+	stopOn, broke := verifyTarget(cfg.Invariant)
+	if cfg.Invariant != "" && cfg.Invariant != VerifyRace {
+		if _, err := scenarios.InvariantByName(cfg.Invariant); err != nil {
+			return nil, fmt.Errorf("%w: %w, or %s (any of the scenario's race invariants)", scenarios.ErrConfig, err, VerifyRace)
+		}
+	}
 	var last *Result
 	run := func(g sim.Guide) (bool, error) {
-		r, err := Run(id, Options{Scheduler: g, StopOn: scenarios.StopOnAny, Budget: cfg.Budget, Pool: pool})
+		r, err := Run(id, Options{Scheduler: g, StopOn: stopOn, Budget: cfg.Budget, Pool: pool})
 		if err != nil {
 			return false, err
 		}
 		last = r
-		return r.Failed(), nil
+		return broke(r), nil
 	}
 	vcfg := verify.Config{
 		Preemptions: cfg.Preemptions, Reduction: cfg.Reduction, Timers: cfg.Timers, ReadOnly: func(l string) bool { return readOnlyLabels[l] },
@@ -81,7 +121,9 @@ func Verify(cfg VerifyConfig) (*VerifyResult, error) {
 		return out, nil
 	}
 	out.Failure = last
-	if v := last.FirstForbidden(); v != nil {
+	if i := slices.IndexFunc(last.Violations, func(v scenarios.Violation) bool { return violates(cfg.Invariant, last, v) }); i >= 0 {
+		out.Violation = last.Violations[i].String()
+	} else if v := last.FirstForbidden(); v != nil {
 		out.Violation = v.String()
 	} else {
 		out.Violation = fmt.Sprintf("%s: %s", last.Outcome, last.Reason)
