@@ -27,7 +27,8 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	fs := newFlags("verify")
 	var rf runFlags
 	rf.register(fs, true)
-	preemptions := fs.Int("preemptions", 2, fmt.Sprintf("explore every schedule with at most this many preemptions (0 to %d; -1: no bound)", maxPreemptions))
+	preemptions := fs.Int("preemptions", 2, fmt.Sprintf("explore every schedule with at most this many preemptions, or delays with -bound delays (0 to %d; -1: no bound)", maxPreemptions))
+	bound := fs.String("bound", "preemptions", "what -preemptions counts: preemptions (a switch away from a task that could still run; after a block any choice is free) or delays (any choice but keep-running-else-lowest-ID, free ones included: fewer schedules)")
 	reduction := fs.Bool("reduction", true, "skip schedules equivalent to explored ones (sleep sets over what each step touches); -reduction=false explores every one")
 	timers := fs.Bool("timers", true, "also fire a timer early wherever one is due within 30s, as a preemption (a timeout landing mid-work); -timers=false fires timers only when no task can run")
 	maxSchedules := fs.Int("max-schedules", 0, "stop after this many runs, incomplete (0: no cap)")
@@ -48,6 +49,9 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	if *preemptions < -1 || *preemptions > maxPreemptions {
 		return usageErr("-preemptions %d: want -1 (no bound) or 0 to %d", *preemptions, maxPreemptions)
 	}
+	if *bound != "preemptions" && *bound != "delays" {
+		return usageErr("-bound %q: want preemptions or delays", *bound)
+	}
 	if *maxSchedules < 0 {
 		return usageErr("-max-schedules %d: want 0 (no cap) or more", *maxSchedules)
 	}
@@ -66,7 +70,7 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	}, func() { os.Exit(exitInterrupted) })
 	defer stop()
 	res, err := harness.Verify(harness.VerifyConfig{
-		Run: id, Preemptions: *preemptions, Reduction: *reduction, Timers: *timers, MaxSchedules: *maxSchedules, MaxTime: *maxTime,
+		Run: id, Preemptions: *preemptions, Delays: *bound == "delays", Reduction: *reduction, Timers: *timers, MaxSchedules: *maxSchedules, MaxTime: *maxTime,
 		Budget: opts.Budget, Stop: interrupted.Load, Invariant: *inv,
 	})
 	if errors.Is(err, scenarios.ErrConfig) {
@@ -87,11 +91,11 @@ func cmdVerify(args []string, stdout io.Writer) error {
 		saved = path
 	}
 	if *asJSON {
-		if err := writeVerifyJSON(stdout, res, *preemptions, *reduction, *timers, saved); err != nil {
+		if err := writeVerifyJSON(stdout, res, *preemptions, *bound, *reduction, *timers, saved); err != nil {
 			return err
 		}
 	} else {
-		writeVerify(stdout, res, *preemptions, *reduction, *timers, saved)
+		writeVerify(stdout, res, *preemptions, strings.TrimSuffix(*bound, "s"), *reduction, *timers, saved)
 	}
 	switch {
 	case res.Failed:
@@ -104,11 +108,11 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	return nil
 }
 
-func boundText(k int) string {
+func boundText(k int, unit string) string {
 	if k < 0 {
 		return "no bound"
 	}
-	return fmt.Sprintf("at most %d %s", k, plural(int64(k), "preemption"))
+	return fmt.Sprintf("at most %d %s", k, plural(int64(k), unit))
 }
 
 func verdict(res *harness.VerifyResult) string {
@@ -122,28 +126,28 @@ func verdict(res *harness.VerifyResult) string {
 	}
 }
 
-func writeVerify(w io.Writer, res *harness.VerifyResult, k int, reduction, timers bool, saved string) {
+func writeVerify(w io.Writer, res *harness.VerifyResult, k int, unit string, reduction, timers bool, saved string) {
 	red := "sleep sets"
 	if !reduction {
 		red = "none"
 	}
-	tm := "a timer also fires early (due within 30s), as a preemption"
+	tm := fmt.Sprintf("a timer also fires early (due within 30s), as a %s", unit)
 	if !timers {
 		tm = "timers fire only when no task can run"
 	}
 	fmt.Fprintf(w, "verify     %s\n", res.Identity)
-	fmt.Fprintf(w, "bound      %s; %s; reduction: %s\n", boundText(k), tm, red)
-	fmt.Fprintf(w, "explored   %d %s to the end with at most %d preemptions, %d pruned as equivalent; %d runs in all (bounds 0 to %d), up to %d decisions each, in %v\n",
-		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Bound, res.Pruned, res.Runs, res.Bound, res.Decisions, res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "bound      %s; %s; reduction: %s\n", boundText(k, unit), tm, red)
+	fmt.Fprintf(w, "explored   %d %s to the end with at most %d %ss, %d pruned as equivalent; %d runs in all (bounds 0 to %d), up to %d decisions each, in %v\n",
+		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Bound, unit, res.Pruned, res.Runs, res.Bound, res.Decisions, res.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "result     %s\n", verdict(res))
 	switch {
 	case res.Failed:
-		fmt.Fprintf(w, "violation  %s (run %d of the search, %d %s)\n", res.Violation, res.FailedAt, res.FailPreemptions, plural(int64(res.FailPreemptions), "preemption"))
+		fmt.Fprintf(w, "violation  %s (run %d of the search, %d %s)\n", res.Violation, res.FailedAt, res.FailPreemptions, plural(int64(res.FailPreemptions), unit))
 		if saved != "" {
 			fmt.Fprintf(w, "saved      %s\nrepro      %s\n", saved, res.File.Command(saved))
 		}
 	case res.Complete:
-		fmt.Fprintf(w, "holds      for every schedule of seed %d with %s\n", res.Identity.Seed, boundText(k))
+		fmt.Fprintf(w, "holds      for every schedule of seed %d with %s\n", res.Identity.Seed, boundText(k, unit))
 	default:
 		fmt.Fprintf(w, "not shown  no violation in the schedules explored, but not all were: raise -max-schedules or -max-time, or lower -preemptions\n")
 	}
@@ -152,6 +156,7 @@ func writeVerify(w io.Writer, res *harness.VerifyResult, k int, reduction, timer
 type verifyJSON struct {
 	Run            string  `json:"run"`
 	Preemptions    int     `json:"preemptions"`
+	Counts         string  `json:"counts"`
 	Bound          int     `json:"bound_reached"`
 	Reduction      bool    `json:"reduction"`
 	Timers         bool    `json:"timers"`
@@ -167,10 +172,10 @@ type verifyJSON struct {
 	ElapsedSeconds float64 `json:"elapsed_seconds"`
 }
 
-func writeVerifyJSON(w io.Writer, res *harness.VerifyResult, k int, reduction, timers bool, saved string) error {
+func writeVerifyJSON(w io.Writer, res *harness.VerifyResult, k int, bound string, reduction, timers bool, saved string) error {
 	enc := json.NewEncoder(w)
 	return enc.Encode(verifyJSON{
-		Run: res.Identity.String(), Preemptions: k, Bound: res.Bound, Reduction: reduction, Timers: timers, Runs: res.Runs, Schedules: res.Schedules, Pruned: res.Pruned,
+		Run: res.Identity.String(), Preemptions: k, Counts: bound, Bound: res.Bound, Reduction: reduction, Timers: timers, Runs: res.Runs, Schedules: res.Schedules, Pruned: res.Pruned,
 		Decisions: res.Decisions, Complete: res.Complete, Capped: res.Capped, Violation: res.Violation, FailedAt: res.FailedAt,
 		ReplayFile: saved, ElapsedSeconds: res.Elapsed.Seconds(),
 	})
@@ -183,6 +188,7 @@ func verifyCommand() command {
 			{"drysim verify -scenario release-race -strategy naive -workers 2 -leases 2", "find the double release in every schedule with at most 2 preemptions, save it, print the repro line"},
 			{"drysim verify -scenario double-allocation -strategy slot -workers 2 -leases 2 -preemptions 1", "prove the fixed strategy holds for every schedule of seed 1 with at most 1 preemption"},
 			{"drysim verify -scenario reclaim-race -strategy slot -workers 2 -leases 2 -preemptions 1 -reduction=false", "the same search without the partial-order reduction, to measure what it saves"},
+			{"drysim verify -scenario reclaim-race -strategy slot -workers 2 -leases 2 -bound delays -preemptions 2", "every schedule within 2 delays of the fixed rule: fewer schedules than 2 preemptions"},
 		},
 		exits: fmt.Sprintf("0 complete, every schedule within the bound holds; 1 a violation (saved as a replay file); 2 bad input; %d incomplete: a cap ended the search first; %d stopped by Ctrl-C (the partial result printed)", exitIncomplete, exitInterrupted),
 		run:   cmdVerify}

@@ -16,6 +16,8 @@ type VerifyConfig struct {
 	Run         scenarios.Identity
 	Preemptions int // negative: no bound
 	Reduction   bool
+	// Delays counts delays instead of preemptions (verify.Config.Delays).
+	Delays bool
 	// Timers makes firing the earliest timer early a choice too (costing a
 	// preemption), where the run allows it (sim.DefaultEarlyTimerWindow).
 	Timers bool
@@ -109,7 +111,7 @@ func Verify(cfg VerifyConfig) (*VerifyResult, error) {
 		return broke(r), nil
 	}
 	vcfg := verify.Config{
-		Preemptions: cfg.Preemptions, Reduction: cfg.Reduction, Timers: cfg.Timers, ReadOnly: func(l string) bool { return readOnlyLabels[l] },
+		Preemptions: cfg.Preemptions, Delays: cfg.Delays, Reduction: cfg.Reduction, Timers: cfg.Timers, ReadOnly: func(l string) bool { return readOnlyLabels[l] },
 		MaxSchedules: cfg.MaxSchedules, MaxTime: cfg.MaxTime, Stop: cfg.Stop,
 	}
 	res, err := verify.Explore(vcfg, run)

@@ -47,33 +47,40 @@ func TestVerifySurvey(t *testing.T) {
 	}
 	searches := []struct {
 		strategy  string
+		delays    bool
 		k         int
 		timers    bool
 		reduction bool
 	}{
-		{"naive", 2, true, true},
-		{"slot", 1, true, true},
-		{"slot", 1, true, false},
-		{"slot", 2, true, true},
+		{"naive", false, 2, true, true},
+		{"naive", true, 2, true, true},
+		{"slot", false, 1, false, true},
+		{"slot", false, 1, false, false},
+		{"slot", true, 2, true, true},
+		{"slot", true, 2, true, false},
 	}
-	fmt.Printf("| scenario | strategy | k | early timers | reduction | result | schedules at the last bound | pruned | runs in all | time |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Printf("| scenario | strategy | bound | early timers | reduction | result | schedules at the last bound | pruned | runs in all | time |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, sc := range drydock {
 		for _, s := range searches {
 			inv := ""
 			if s.strategy == "naive" {
 				inv = harness.VerifyRace
 			}
-			res, err := harness.Verify(harness.VerifyConfig{Run: verifySize(sc, s.strategy), Preemptions: s.k, Reduction: s.reduction, Timers: s.timers,
+			res, err := harness.Verify(harness.VerifyConfig{Run: verifySize(sc, s.strategy), Preemptions: s.k, Delays: s.delays, Reduction: s.reduction, Timers: s.timers,
 				MaxTime: limit, Invariant: inv})
 			require.NoError(t, err)
 			verdict := "complete, holds"
 			switch {
 			case res.Failed:
-				verdict = fmt.Sprintf("violation at run %d (%d preemptions): %s", res.FailedAt, res.FailPreemptions, strings.SplitN(res.Violation, " ", 2)[0])
+				verdict = fmt.Sprintf("violation at run %d (%d used): %s", res.FailedAt, res.FailPreemptions, strings.SplitN(res.Violation, " ", 2)[0])
 			case !res.Complete:
 				verdict = "incomplete (" + res.Capped + ")"
 			}
-			fmt.Printf("| %s | %s | %d | %v | %v | %s | %d (k=%d) | %d | %d | %v |\n", sc, s.strategy, s.k, s.timers, s.reduction, verdict,
+			unit := "preemptions"
+			if s.delays {
+				unit = "delays"
+			}
+			fmt.Printf("| %s | %s | %d %s | %v | %v | %s | %d (at %d) | %d | %d | %v |\n", sc, s.strategy, s.k, unit, s.timers, s.reduction, verdict,
 				res.Schedules, res.Bound, res.Pruned, res.Runs, res.Elapsed.Round(100*time.Millisecond))
 			if s.strategy == "naive" && res.Failed {
 				_, err := res.File.Run()

@@ -69,6 +69,13 @@ type Config struct {
 	// Preemptions bounds the preemptions of a schedule; negative means no
 	// bound.
 	Preemptions int
+	// Delays makes the bound count delays instead (delay-bounded
+	// scheduling, Emmi, Qadeer and Rakamaric, POPL 2011): every choice other
+	// than the fixed rule's (keep the running task, else the lowest ID:
+	// sim.Replay's) costs one, a free choice after a block included. Fewer
+	// schedules than the same number of preemptions allows, and a subset of
+	// them.
+	Delays bool
 	// Reduction prunes schedules equivalent to explored ones (sleep sets).
 	Reduction bool
 	// Timers adds "fire the earliest timer now" to the choices wherever the
@@ -242,7 +249,9 @@ func (s *search) mayPutToSleep(n *node, e, chosen entry) bool {
 		return true
 	}
 	after := 0
-	if !e.blocked {
+	if !e.blocked || s.cfg.Delays {
+		// Under delays, the choice after a block is free only for the
+		// lowest ID: count it as paid.
 		after = 1
 	}
 	return s.cost(n, e.task)+after <= s.cost(n, chosen.task)
@@ -262,6 +271,9 @@ func (s *search) used() int {
 func (s *search) cost(n *node, task int32) int {
 	if task == sim.FireTimer || (n.current >= 0 && task != n.current) {
 		return 1
+	}
+	if s.cfg.Delays && n.current < 0 && task != n.options[0] {
+		return 1 // not the lowest ID
 	}
 	return 0
 }

@@ -167,29 +167,31 @@ func logger(cfg sim.Config, sleepy bool, outcomes map[string]bool) (*sim.Result,
 // the bound: at every bound, with and without it, the searches reach the
 // same outcomes, and with it they run fewer schedules.
 func TestReductionReachesEveryOutcomeTheFullSearchReaches(t *testing.T) {
-	for _, sleepy := range []bool{false, true} {
-		ks := []int{0, 1, 2, 3, -1}
-		if !sleepy {
-			ks = ks[:4] // unbounded: 756756 schedules without the reduction, 252 with
-		}
-		for _, k := range ks {
-			t.Run(fmt.Sprintf("sleepy=%v/k=%d", sleepy, k), func(t *testing.T) {
-				seen := map[bool]map[string]bool{}
-				n := map[bool]int{}
-				for _, reduce := range []bool{false, true} {
-					seen[reduce] = map[string]bool{}
-					res, err := verify.Explore(verify.Config{Preemptions: k, Reduction: reduce}, func(g sim.Guide) (bool, error) {
-						res, _ := logger(sim.Config{Scheduler: g}, sleepy, seen[reduce])
-						return res.Outcome != sim.Done, nil
-					})
-					require.NoError(t, err)
-					require.True(t, res.Complete)
-					n[reduce] = res.Schedules
-				}
-				require.Equal(t, seen[false], seen[true])
-				require.LessOrEqual(t, n[true], n[false])
-				t.Logf("%d outcomes; %d schedules without the reduction, %d with", len(seen[true]), n[false], n[true])
-			})
+	for _, delays := range []bool{false, true} {
+		for _, sleepy := range []bool{false, true} {
+			ks := []int{0, 1, 2, 3, -1}
+			if !sleepy || delays {
+				ks = ks[:4] // unbounded: 756756 schedules without the reduction, 252 with
+			}
+			for _, k := range ks {
+				t.Run(fmt.Sprintf("delays=%v/sleepy=%v/k=%d", delays, sleepy, k), func(t *testing.T) {
+					seen := map[bool]map[string]bool{}
+					n := map[bool]int{}
+					for _, reduce := range []bool{false, true} {
+						seen[reduce] = map[string]bool{}
+						res, err := verify.Explore(verify.Config{Preemptions: k, Delays: delays, Reduction: reduce}, func(g sim.Guide) (bool, error) {
+							res, _ := logger(sim.Config{Scheduler: g}, sleepy, seen[reduce])
+							return res.Outcome != sim.Done, nil
+						})
+						require.NoError(t, err)
+						require.True(t, res.Complete)
+						n[reduce] = res.Schedules
+					}
+					require.Equal(t, seen[false], seen[true])
+					require.LessOrEqual(t, n[true], n[false])
+					t.Logf("%d outcomes; %d schedules without the reduction, %d with", len(seen[true]), n[false], n[true])
+				})
+			}
 		}
 	}
 }
