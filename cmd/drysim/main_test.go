@@ -62,6 +62,7 @@ func badNames() []badInput {
 		{[]string{"verify", "-scenario", "reclaim-race", "-max-time", "-1s"}, "-max-time -1s: want 0 (no cap) or more"},
 		{[]string{"verify", "-scenario", "reclaim-race", "-stop-on", "any"}, "-stop-on: verify stops every run at its first violation"},
 		{[]string{"verify", "-scenario", "reclaim-race", "-strategy", "pct"}, `unknown strategy "pct"`},
+		{[]string{"verify", "-scenario", "reclaim-race", "-bound", "steps"}, `-bound "steps": want preemptions or delays`},
 		{[]string{"verify", "-scenario", "reclaim-race", "-invariant", "nope"}, `unknown invariant "nope"; valid: no-orphan-slot-locks`},
 	}
 }

@@ -13,7 +13,10 @@
 // A schedule is the sequence of choices at every decision (a point at which
 // two or more tasks can run). A preemption is a choice of another task
 // while the task that reached the point could still run on; a choice after
-// the running task blocked or ended is free. A timer fires when no task can
+// the running task blocked or ended is free. With Config.Delays the bound
+// counts delays instead: every choice other than sim.Replay's fixed rule
+// (keep the running task, else the lowest ID) costs one, free ones
+// included, so k delays allow fewer schedules than k preemptions. A timer fires when no task can
 // run; with Config.Timers the search also fires the earliest timer early
 // wherever the world allows it (a timer due within its EarlyTimerWindow),
 // and each early firing costs a preemption. Without it, the search covers
@@ -43,7 +46,9 @@
 //
 //	cost(e) + [e's task could still run after its step] <= cost(c)
 //
-// where cost is 1 for a preemption and 0 otherwise. Then a schedule that
+// where cost is 1 for a preemption (or a delay) and 0 otherwise; under
+// delays the bracket counts as 1 even for a step that blocked, since only
+// the lowest ID is free after a block. Then a schedule that
 // runs c first and e's step later, after steps that commute with it, is
 // equivalent to one that runs e's step first and then the same steps,
 // which needs no more preemptions: moving e's step forward removes the
