@@ -150,11 +150,11 @@ var ErrNondeterministic = errors.New("verify: the run is not deterministic")
 // entry is a choice made at a node and what its steps touched.
 type entry struct {
 	task  int32
-	fp    sim.Footprint
 	known bool // fp was seen (the run reached another decision)
 	// blocked: the task could not run at the next decision (it blocked or
 	// ended); see mayPutToSleep.
 	blocked bool
+	sum     summary // fp as the conflict rule reads it
 }
 
 type node struct {
@@ -322,7 +322,10 @@ func (s *search) choose(p *sim.GuidePoint) int {
 	if d > 0 {
 		parent := s.stack[d-1]
 		if c := &parent.done[len(parent.done)-1]; !c.known {
-			c.fp, c.known = p.Since, true
+			c.known = true
+			if s.cfg.Reduction {
+				c.sum = s.summarize(p.Since)
+			}
 			c.blocked = c.task != sim.FireTimer && !slices.Contains(p.Options, c.task)
 		}
 	}
@@ -397,41 +400,86 @@ func (s *search) backtrack() bool {
 	return false
 }
 
+// summary is a footprint as the conflict rule reads it, made once per
+// choice: the reduction compares each new choice with every sleeping one.
+type summary struct {
+	any, names, tasks bool
+	points            int8  // 0 none, 1 only reads, 2 a write
+	keys              []key // objects, streams, timer instants: sorted
+	ran               []int32
+}
+
+type key struct {
+	space sim.Space
+	id    int64
+}
+
+func (s *search) summarize(fp sim.Footprint) summary {
+	var sum summary
+	for _, a := range fp {
+		switch a.Space {
+		case sim.SpaceAny:
+			sum.any = true
+		case sim.SpaceNames:
+			sum.names = true
+		case sim.SpaceTasks:
+			sum.tasks = true
+		case sim.SpaceRan:
+			sum.ran = append(sum.ran, int32(a.ID))
+		case sim.SpacePoint:
+			if s.cfg.ReadOnly != nil && s.cfg.ReadOnly(a.Name) {
+				sum.points = max(sum.points, 1)
+			} else {
+				sum.points = 2
+			}
+		default:
+			sum.keys = append(sum.keys, key{a.Space, a.ID})
+		}
+	}
+	slices.SortFunc(sum.keys, compareKeys)
+	sum.keys = slices.Compact(sum.keys)
+	return sum
+}
+
+func compareKeys(a, b key) int {
+	if a.space != b.space {
+		return int(a.space) - int(b.space)
+	}
+	switch {
+	case a.id < b.id:
+		return -1
+	case a.id > b.id:
+		return 1
+	}
+	return 0
+}
+
+// independent: the steps of a and b commute by the package doc's rule
+// (two accesses conflict when they name the same object, stream or timer
+// instant; when both start tasks or name objects; when both are labelled
+// points and not both reads; a Select conflicts with everything), and
+// neither task ran within the other's steps.
 func (s *search) independent(a, b entry) bool {
 	if !a.known || !b.known || a.task == sim.FireTimer || b.task == sim.FireTimer {
 		return false
 	}
-	ran := func(fp sim.Footprint, task int32) bool {
-		return slices.Contains(fp, sim.Access{Space: sim.SpaceRan, ID: int64(task)})
-	}
-	if ran(a.fp, b.task) || ran(b.fp, a.task) {
+	x, y := &a.sum, &b.sum
+	switch {
+	case x.any || y.any, x.names && y.names, x.tasks && y.tasks,
+		x.points > 0 && y.points > 0 && max(x.points, y.points) == 2,
+		slices.Contains(x.ran, b.task), slices.Contains(y.ran, a.task):
 		return false
 	}
-	for _, x := range a.fp {
-		for _, y := range b.fp {
-			if s.conflict(x, y) {
-				return false
-			}
+	i, j := 0, 0
+	for i < len(x.keys) && j < len(y.keys) {
+		switch c := compareKeys(x.keys[i], y.keys[j]); {
+		case c == 0:
+			return false
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	return true
-}
-
-// conflict is the package doc's rule.
-func (s *search) conflict(x, y sim.Access) bool {
-	if x.Space == sim.SpaceAny || y.Space == sim.SpaceAny {
-		return true
-	}
-	if x.Space != y.Space {
-		return false
-	}
-	switch x.Space {
-	case sim.SpacePoint:
-		return s.cfg.ReadOnly == nil || !s.cfg.ReadOnly(x.Name) || !s.cfg.ReadOnly(y.Name)
-	case sim.SpaceNames, sim.SpaceTasks:
-		return true
-	case sim.SpaceRan:
-		return false
-	}
-	return x.ID == y.ID
 }
