@@ -56,9 +56,10 @@
 // # Verify
 //
 // Verify runs one identity's seed under sim/verify's search: every
-// schedule with at most VerifyConfig.Preemptions preemptions (and, with
-// Timers, early timer firings, each costing one), each run stopped at its
-// first violation of any forbidden invariant. Store reads (readOnlyLabels)
+// schedule with at most VerifyConfig.Preemptions preemptions (or delays,
+// with Delays; with Timers, early timer firings too, each costing one),
+// each run stopped at its first violation of any forbidden invariant (or
+// looking for VerifyConfig.Invariant only). Store reads (readOnlyLabels)
 // commute with each other under the reduction; every other labelled step
 // may write. The first failing schedule comes back as a ReplayFile that
 // Verify has already replayed strictly to the same hash.
