@@ -182,13 +182,13 @@ func writeVerifyJSON(w io.Writer, res *harness.VerifyResult, k int, bound string
 }
 
 func verifyCommand() command {
-	return command{name: "verify", summary: "explore every schedule of a small run up to a preemption bound; a violation as a replay file",
-		usage: "drysim verify -scenario <name> [run flags] [-preemptions k] [-reduction=false] [-max-schedules n] [-max-time d] [-out FILE] [-json]",
+	const size = "-workers 2 -leases 2 -clients 2 -limit 1 -poll 10m -no-scenario-failpoints"
+	return command{name: "verify", summary: "explore every schedule of a small run up to a preemption or delay bound; a violation as a replay file",
+		usage: "drysim verify -scenario <name> [run flags] [-preemptions k] [-bound preemptions|delays] [-timers=false] [-reduction=false] [-invariant NAME|race] [-max-schedules n] [-max-time d] [-out FILE] [-json]",
 		examples: []example{
-			{"drysim verify -scenario release-race -strategy naive -workers 2 -leases 2", "find the double release in every schedule with at most 2 preemptions, save it, print the repro line"},
-			{"drysim verify -scenario double-allocation -strategy slot -workers 2 -leases 2 -preemptions 1", "prove the fixed strategy holds for every schedule of seed 1 with at most 1 preemption"},
-			{"drysim verify -scenario reclaim-race -strategy slot -workers 2 -leases 2 -preemptions 1 -reduction=false", "the same search without the partial-order reduction, to measure what it saves"},
-			{"drysim verify -scenario reclaim-race -strategy slot -workers 2 -leases 2 -bound delays -preemptions 2", "every schedule within 2 delays of the fixed rule: fewer schedules than 2 preemptions"},
+			{"drysim verify -scenario reclaim-race -strategy naive -invariant race " + size, "find the headline race in the schedules with at most 2 preemptions, save it, print the repro line"},
+			{"drysim verify -scenario reclaim-race -strategy slot -bound delays -preemptions 2 " + size, "prove the fixed strategy holds for every schedule of seed 1 within 2 delays, early timers included"},
+			{"drysim verify -scenario reclaim-race -strategy slot -preemptions 1 -timers=false -reduction=false " + size, "every schedule with at most 1 preemption, without the partial-order reduction, to measure what it saves"},
 		},
 		exits: fmt.Sprintf("0 complete, every schedule within the bound holds; 1 a violation (saved as a replay file); 2 bad input; %d incomplete: a cap ended the search first; %d stopped by Ctrl-C (the partial result printed)", exitIncomplete, exitInterrupted),
 		run:   cmdVerify}
