@@ -137,8 +137,8 @@ func writeVerify(w io.Writer, res *harness.VerifyResult, k int, unit string, red
 	}
 	fmt.Fprintf(w, "verify     %s\n", res.Identity)
 	fmt.Fprintf(w, "bound      %s; %s; reduction: %s\n", boundText(k, unit), tm, red)
-	fmt.Fprintf(w, "explored   %d %s to the end with at most %d %ss, %d pruned as equivalent; %d runs in all (bounds 0 to %d), up to %d decisions each, in %v\n",
-		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Bound, unit, res.Pruned, res.Runs, res.Bound, res.Decisions, res.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "explored   %d %s to the end with at most %d %s, %d pruned as equivalent; %d runs in all (bounds 0 to %d), up to %d decisions each, in %v\n",
+		res.Schedules, plural(int64(res.Schedules), "schedule"), res.Bound, plural(int64(res.Bound), unit), res.Pruned, res.Runs, res.Bound, res.Decisions, res.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "result     %s\n", verdict(res))
 	switch {
 	case res.Failed:
