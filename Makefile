@@ -22,7 +22,7 @@ FUZZ_TARGETS := ./scenarios/harness:FuzzParseReplayFile ./scenarios:FuzzParseFai
 REPORT_SEEDS ?= 200
 REPORT_SCHED ?= random,pct
 
-.PHONY: help build sim test lint unit race determinism scenarios bench bugbench hunt-table long fuzz report report-clean report-shot
+.PHONY: help build sim test lint unit race determinism scenarios bench bugbench hunt-table long verify fuzz report report-clean report-shot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -95,6 +95,13 @@ bench: ## speed and memory targets (not part of make test)
 
 long: ## the long tests make test leaves out: every race shrunk afresh, the limit-overshoot measurement (minutes)
 	DRYSIM_LONG=1 DRYSIM_MEASURE=1 $(GO) test -count=1 -v -run 'ShrinkEveryRace|Measure' ./scenarios/...
+
+# Each search is capped at VERIFY_CAP of real time; docs/verify.md has the
+# table at 40s. VERIFY_SCENARIOS=a,b limits it to some scenarios.
+VERIFY_CAP ?= 20s
+VERIFY_SCENARIOS ?=
+verify: ## bounded exhaustive search of every Drydock scenario at 2 workers, 2 leases: naive's race found, slot's search complete (minutes; not part of make test)
+	DRYSIM_VERIFY=1 DRYSIM_VERIFY_CAP=$(VERIFY_CAP) DRYSIM_VERIFY_SCENARIOS=$(VERIFY_SCENARIOS) $(GO) test -count=1 -v -timeout 2h -run '^TestVerifySurvey$$' ./scenarios/harness/
 
 bugbench: ## seeds to detection of 24 classic concurrency bugs per scheduler, and their fixed twins (not part of make test)
 	$(GO) test -run '^$$' -bench SeedsToDetection -benchtime 1x ./sim/bugbench

@@ -37,6 +37,7 @@ func (w *World) block(t *Task, on waitable, timeout time.Duration, hasTimeout bo
 	w.removeRunnable(t)
 	if hasTimeout {
 		w.timers.push(&t.timer, w.now+max(timeout, 0), &w.timerSeq)
+		w.touchTimer(w.now + max(timeout, 0))
 	} else if w.cycleDeadlocks {
 		if cycle := w.findCycle(); cycle != nil {
 			w.endRun(&ending{outcome: Deadlock, deadlock: w.deadlockReport(cycle)})

@@ -75,8 +75,13 @@
 // PCT and Swarm spread their change points over a horizon that should be
 // the length of a run; a HorizonScheduler with none set learns it from the
 // finished runs of a simtest search. Replay and Chooser (decisions from a
-// list or a function) are built in code. A new scheduler is one file and
-// one line in Schedulers.
+// list or a function) are built in code, and so is Guide, which package
+// sim/verify drives to run every schedule up to a preemption bound: at each
+// decision it learns the runnable tasks, which of them was running, and
+// what the steps since the last decision touched (a Footprint: kernel
+// objects, labelled points, PRNG streams, timer instants), which is what a
+// partial-order reduction needs. A new scheduler is one file and one line
+// in Schedulers.
 //
 // # Driving a world from outside
 //

@@ -12,7 +12,11 @@ func (w *World) Rand(name string) *rand.Rand {
 	if r, ok := w.streams[name]; ok {
 		return r
 	}
-	r := rand.New(rand.NewPCG(splitmix(w.cfg.Seed), splitmix(w.cfg.Seed^mixString(0, name))))
+	src := rand.NewPCG(splitmix(w.cfg.Seed), splitmix(w.cfg.Seed^mixString(0, name)))
+	r := rand.New(src)
+	if w.fp != nil {
+		r = rand.New(&trackedSource{src: src, w: w, id: int64(mixString(0, name))})
+	}
 	w.streams[name] = r
 	return r
 }

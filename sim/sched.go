@@ -125,6 +125,9 @@ func (w *World) record(t *Task, kind Kind, obj int32, arg int64) {
 	}
 	w.step++
 	w.hash = mixEvent(w.hash, w.now, t.id, kind, obj, arg)
+	if w.fp != nil {
+		w.touchEvent(t, kind, obj)
+	}
 	if w.cfg.Trace {
 		w.events.append(Event{Step: w.step, Time: w.now, Task: t.id, Kind: kind, Obj: obj, Arg: arg})
 	}
@@ -187,6 +190,10 @@ func (w *World) canFireEarly() bool {
 // the choice was to fire a timer early (or when it ended the run).
 func (w *World) decide(fireable bool) (*Task, bool) {
 	next, fallback, err := w.sched.pick(w, fireable)
+	if err == errGuideStop {
+		w.endRun(&ending{outcome: Stopped, reason: err.Error()})
+		return nil, false
+	}
 	if err != nil {
 		w.endRun(&ending{outcome: Diverged, reason: err.Error()})
 		return nil, false

@@ -77,6 +77,9 @@ func (w *World) Go(name string, fn func()) *Task {
 	}
 	t := &Task{w: w, id: w.nextTask, name: name, fn: fn, runIdx: -1, since: w.now}
 	w.nextTask++
+	if w.fp != nil {
+		w.fp.touch(Access{Space: SpaceTasks})
+	}
 	t.timer.task = t
 	t.timer.index = -1
 	t.waiter.task = t

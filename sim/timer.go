@@ -45,6 +45,7 @@ func (w *World) After(d time.Duration) *Chan[time.Time] {
 	tm := &timer{index: -1}
 	tm.fn = func() { c.trySend(w.Now()) }
 	w.timers.push(tm, w.now+max(d, 0), &w.timerSeq)
+	w.touchTimer(w.now + max(d, 0))
 	return c
 }
 

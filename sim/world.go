@@ -117,6 +117,8 @@ type World struct {
 	paused    bool
 	rethrow   any // a scheduler's panic, raised again from Run
 	killing   bool
+	// fp collects what steps touch, under a Guide only (nil otherwise).
+	fp *footprints
 }
 
 // New makes a world from a config. It panics only on a config that no caller
@@ -145,6 +147,9 @@ func New(cfg Config) *World {
 	}
 	if w.cfg.EarlyTimerWindow == 0 {
 		w.cfg.EarlyTimerWindow = DefaultEarlyTimerWindow
+	}
+	if _, ok := cfg.Scheduler.(interface{ tracksFootprints() }); ok {
+		w.fp = &footprints{labelNames: map[int32]string{}}
 	}
 	w.sched = cfg.Scheduler.newPicker(w.Rand("sched"))
 	w.pool, w.ownsPool = cfg.Pool, cfg.Pool == nil
@@ -215,6 +220,9 @@ func (w *World) register(name string) int32 {
 		w.names = append(w.names, name)
 	}
 	w.hash = mixString(w.hash, name)
+	if w.fp != nil {
+		w.fp.touch(Access{Space: SpaceNames})
+	}
 	return id
 }
 
@@ -229,6 +237,9 @@ func (w *World) Label(name string) Label {
 	}
 	l := Label(w.register(name))
 	w.labels[name] = l
+	if w.fp != nil {
+		w.fp.labelNames[int32(l)] = name
+	}
 	return l
 }
 

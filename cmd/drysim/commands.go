@@ -34,6 +34,7 @@ func commands() []command {
 		replayCommand(),
 		shrinkCommand(),
 		huntCommand(),
+		verifyCommand(),
 		sweepCommand(),
 		reportCommand(),
 		loadCommand(),

@@ -6,7 +6,8 @@
 //
 // Exit status: 0 when everything held (or every expectation was met), 1
 // when a run found a violation or an expectation failed, 2 for bad input,
-// 130 for a sweep or hunt stopped by Ctrl-C. drysim help <command> says more.
+// 3 for a verify search a cap ended before it was complete, 130 for a
+// sweep, hunt or verify stopped by Ctrl-C. drysim help <command> says more.
 package main
 
 import (
@@ -115,7 +116,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nexit status: 0 held, 1 violation or failed expectation, 2 bad input, 130 sweep or hunt stopped by Ctrl-C")
+	fmt.Fprintln(w, "\nexit status: 0 held, 1 violation or failed expectation, 2 bad input, 3 verify incomplete, 130 sweep, hunt or verify stopped by Ctrl-C")
 }
 
 // newFlags makes a flag set whose errors come back as one-line usage

@@ -56,6 +56,14 @@ func badNames() []badInput {
 		{[]string{"check", "-scenario", "reclaim-race", "-strategies", "slot-without=magic"}, `-strategies: strategy "slot-without=magic": unknown fix "magic"; valid: binding-slot-locks`},
 		{[]string{"replay", "-scenario", "reclaim-race", "-hash", "xyz"}, "-hash \"xyz\": want the 16 hex digits"},
 		{[]string{"replay", "-scenario", "reclaim-race", "-runs", "0"}, "-runs 0: want 1 to 1000"},
+		{[]string{"verify"}, "-scenario is required; valid: double-allocation"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-preemptions", "9"}, "-preemptions 9: want -1 (no bound) or 0 to 8"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-max-schedules", "-1"}, "-max-schedules -1: want 0 (no cap) or more"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-max-time", "-1s"}, "-max-time -1s: want 0 (no cap) or more"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-stop-on", "any"}, "-stop-on: verify stops every run at its first violation"},
+		{[]string{"verify", "-scenario", "reclaim-race", "-strategy", "pct"}, `unknown strategy "pct"`},
+		{[]string{"verify", "-scenario", "reclaim-race", "-bound", "steps"}, `-bound "steps": want preemptions or delays`},
+		{[]string{"verify", "-scenario", "reclaim-race", "-invariant", "nope"}, `unknown invariant "nope"; valid: no-orphan-slot-locks`},
 	}
 }
 
@@ -135,6 +143,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 			require.Contains(t, out, "\nexamples:\n  drysim "+c.name)
 			require.Contains(t, out, "\nexit status: 0 ")
 			require.GreaterOrEqual(t, len(c.examples), 1)
+			require.NotContains(t, out, "panic calling", "a flag's String must work on its zero value")
 			_, same, _ := drysim(c.name, "-h")
 			require.Equal(t, out, same)
 		})

@@ -47,6 +47,15 @@ func checkFailpointValues(fs *flag.FlagSet) {
 
 type checkedFailpoint struct{ flag.Value }
 
+// String is the wrapped value's; flag.PrintDefaults also calls it on a
+// zero checkedFailpoint to learn the default, which wraps nothing.
+func (c checkedFailpoint) String() string {
+	if c.Value == nil {
+		return ""
+	}
+	return c.Value.String()
+}
+
 func (c checkedFailpoint) Set(s string) error {
 	name, terms, ok := strings.Cut(s, "=")
 	if ok && slices.Contains(scenarios.KnownFailpoints(), name) {

@@ -2,8 +2,9 @@
 // bounded and streaming: it takes runs from an iterator as it has room),
 // every strategy of a scenario against its expectation (Check), a sweep
 // into a results file (Sweep), a failing run shrunk to its shortest story
-// (Shrink), a search for a violation (Hunt), and runs saved and replayed as
-// plain-text files (ReplayFile).
+// (Shrink), a search for a violation (Hunt), every schedule of a small run
+// up to a preemption bound (Verify, over sim/verify), and runs saved and
+// replayed as plain-text files (ReplayFile).
 // It is the other side of the determinism line from package scenarios:
 // here goroutines and files are allowed, inside a world they are not.
 //
@@ -61,4 +62,15 @@
 // and checks against its hash. A deadlock shrinks like any race: it is a
 // no-deadlock violation. WriteStory prints a traced
 // run as a timeline.
+//
+// # Verify
+//
+// Verify runs one identity's seed under sim/verify's search: every
+// schedule with at most VerifyConfig.Preemptions preemptions (or delays,
+// with Delays; with Timers, early timer firings too, each costing one),
+// each run stopped at its first violation of any forbidden invariant (or
+// looking for VerifyConfig.Invariant only). Store reads (readOnlyLabels)
+// commute with each other under the reduction; every other labelled step
+// may write. The first failing schedule comes back as a ReplayFile that
+// Verify has already replayed strictly to the same hash.
 package harness
