@@ -22,6 +22,8 @@ func TestOutputPathsAreOpenedBeforeTheWork(t *testing.T) {
 		{"shrink", "-scenario", "reclaim-race", "-strategy", "naive", "-out", "/nonexistent/s.replay"},
 		{"check", "-scenario", "reclaim-race", "-junit", "/nonexistent/j.xml"},
 		{"replay", "-scenario", "reclaim-race", "-perfetto", "/nonexistent/p.json"},
+		{"verify", "-scenario", "reclaim-race", "-strategy", "naive", "-workers", "2", "-leases", "2", "-out", "/nonexistent/v.replay"},
+		{"hunt", "-scenario", "reclaim-race", "-strategy", "naive", "-out", "/nonexistent/h.replay"},
 	}
 	for _, args := range tests {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {

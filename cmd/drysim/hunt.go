@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/drysim/drysim/scenarios"
 	"github.com/drysim/drysim/scenarios/harness"
 )
 
@@ -35,27 +36,8 @@ func (h *huntFlags) register(fs *flag.FlagSet) {
 }
 
 func cmdHunt(args []string, stdout io.Writer) error {
-	fs := newFlags("hunt")
-	var rf runFlags
-	rf.register(fs, true)
-	fs.Lookup("seed").Usage = "the hunt's seed: it picks the world seeds (1: seeds 1, 2, 3, ...) and every choice of a guided search"
-	var hf huntFlags
-	hf.register(fs)
-	if help, err := parse(fs, args, stdout); help || err != nil {
-		return err
-	}
-	fs.Visit(func(f *flag.Flag) { hf.schedSet = hf.schedSet || f.Name == "sched" })
-	if hf.schedSet {
-		return usageErr("-sched: a hunt picks each run's schedule; give -search %s", harness.HuntSearches())
-	}
-	id, opts, err := rf.config()
-	if err != nil {
-		return err
-	}
-	if rf.stopOn != "" {
-		return usageErr("-stop-on: a hunt runs each schedule to the end; replay the finding with -stop-on instead")
-	}
-	if err := hf.validate(); err != nil {
+	id, opts, hf, err := parseHunt(args, stdout)
+	if err != nil || id.Scenario == "" {
 		return err
 	}
 	path := hf.out
@@ -90,7 +72,38 @@ func cmdHunt(args []string, stdout io.Writer) error {
 		abortOutputs(outs)
 		return usageErr("%s", flagMessage(err))
 	}
-	took := time.Since(start).Round(time.Millisecond)
+	return reportHunt(stdout, res, err, hf, path, outs, time.Since(start).Round(time.Millisecond))
+}
+
+// parseHunt reads hunt's flags; a zero identity with no error means help
+// was printed.
+func parseHunt(args []string, stdout io.Writer) (scenarios.Identity, harness.Options, huntFlags, error) {
+	fs := newFlags("hunt")
+	var rf runFlags
+	rf.register(fs, true)
+	fs.Lookup("seed").Usage = "the hunt's seed: it picks the world seeds (1: seeds 1, 2, 3, ...) and every choice of a guided search"
+	var hf huntFlags
+	hf.register(fs)
+	if help, err := parse(fs, args, stdout); help || err != nil {
+		return scenarios.Identity{}, harness.Options{}, hf, err
+	}
+	fs.Visit(func(f *flag.Flag) { hf.schedSet = hf.schedSet || f.Name == "sched" })
+	if hf.schedSet {
+		return scenarios.Identity{}, harness.Options{}, hf, usageErr("-sched: a hunt picks each run's schedule; give -search %s", harness.HuntSearches())
+	}
+	id, opts, err := rf.config()
+	if err != nil {
+		return id, opts, hf, err
+	}
+	if rf.stopOn != "" {
+		return id, opts, hf, usageErr("-stop-on: a hunt runs each schedule to the end; replay the finding with -stop-on instead")
+	}
+	return id, opts, hf, hf.validate()
+}
+
+// reportHunt prints what a hunt found (or that it found nothing, and why
+// it stopped) and saves the finding; err is the hunt's stop, if any.
+func reportHunt(stdout io.Writer, res *harness.HuntResult, err error, hf huntFlags, path string, outs []*output, took time.Duration) error {
 	if res.Found == nil {
 		abortOutputs(outs)
 		fmt.Fprintf(stdout, "%s, %v\n", res.Describe(), took)
@@ -110,6 +123,7 @@ func cmdHunt(args []string, stdout io.Writer) error {
 	}
 	printRun(stdout, res.Found, repro)
 	if outs == nil {
+		var err error
 		if outs, err = openOutputs("out", path); err != nil {
 			return writeFailed(err, true)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,19 +24,46 @@ const exitIncomplete = 3
 // the power of the bound, and beyond 4 no world worth verifying finishes.
 const maxPreemptions = 8
 
+// verifyFlags are verify's own flags, beside the run identity's.
+type verifyFlags struct {
+	preemptions, maxSchedules int
+	bound, out, invariant     string
+	reduction, timers, asJSON bool
+	maxTime                   time.Duration
+}
+
+func (v *verifyFlags) register(fs *flag.FlagSet) {
+	fs.IntVar(&v.preemptions, "preemptions", 2, fmt.Sprintf("explore every schedule with at most this many preemptions, or delays with -bound delays (0 to %d; -1: no bound)", maxPreemptions))
+	fs.StringVar(&v.bound, "bound", "preemptions", "what -preemptions counts: preemptions (a switch away from a task that could still run; after a block any choice is free) or delays (any choice but keep-running-else-lowest-ID, free ones included: fewer schedules)")
+	fs.BoolVar(&v.reduction, "reduction", true, "skip schedules equivalent to explored ones (sleep sets over what each step touches); -reduction=false explores every one")
+	fs.BoolVar(&v.timers, "timers", true, "also fire a timer early wherever one is due within 30s, as a preemption (a timeout landing mid-work); -timers=false fires timers only when no task can run")
+	fs.IntVar(&v.maxSchedules, "max-schedules", 0, "stop after this many runs, incomplete (0: no cap)")
+	fs.DurationVar(&v.maxTime, "max-time", 0, "stop after this much real time, incomplete (0: no cap)")
+	fs.StringVar(&v.out, "out", "", "write the first violating schedule as a replay file here (default: verify-<scenario>-<strategy>-<seed>.replay)")
+	fs.StringVar(&v.invariant, "invariant", "", "what a schedule must break: an invariant's name, or race (one of the scenario's race invariants; runs go to their end); default: any forbidden invariant, or a run that does not finish")
+	fs.BoolVar(&v.asJSON, "json", false, "print the result as one JSON object instead of text")
+}
+
+func (v *verifyFlags) validate() error {
+	switch {
+	case v.preemptions < -1 || v.preemptions > maxPreemptions:
+		return usageErr("-preemptions %d: want -1 (no bound) or 0 to %d", v.preemptions, maxPreemptions)
+	case v.bound != "preemptions" && v.bound != "delays":
+		return usageErr("-bound %q: want preemptions or delays", v.bound)
+	case v.maxSchedules < 0:
+		return usageErr("-max-schedules %d: want 0 (no cap) or more", v.maxSchedules)
+	case v.maxTime < 0:
+		return usageErr("-max-time %v: want 0 (no cap) or more", v.maxTime)
+	}
+	return nil
+}
+
 func cmdVerify(args []string, stdout io.Writer) error {
 	fs := newFlags("verify")
 	var rf runFlags
 	rf.register(fs, true)
-	preemptions := fs.Int("preemptions", 2, fmt.Sprintf("explore every schedule with at most this many preemptions, or delays with -bound delays (0 to %d; -1: no bound)", maxPreemptions))
-	bound := fs.String("bound", "preemptions", "what -preemptions counts: preemptions (a switch away from a task that could still run; after a block any choice is free) or delays (any choice but keep-running-else-lowest-ID, free ones included: fewer schedules)")
-	reduction := fs.Bool("reduction", true, "skip schedules equivalent to explored ones (sleep sets over what each step touches); -reduction=false explores every one")
-	timers := fs.Bool("timers", true, "also fire a timer early wherever one is due within 30s, as a preemption (a timeout landing mid-work); -timers=false fires timers only when no task can run")
-	maxSchedules := fs.Int("max-schedules", 0, "stop after this many runs, incomplete (0: no cap)")
-	maxTime := fs.Duration("max-time", 0, "stop after this much real time, incomplete (0: no cap)")
-	out := fs.String("out", "", "write the first violating schedule as a replay file here (default: verify-<scenario>-<strategy>-<seed>.replay)")
-	inv := fs.String("invariant", "", "what a schedule must break: an invariant's name, or race (one of the scenario's race invariants; runs go to their end); default: any forbidden invariant, or a run that does not finish")
-	asJSON := fs.Bool("json", false, "print the result as one JSON object instead of text")
+	var vf verifyFlags
+	vf.register(fs)
 	if help, err := parse(fs, args, stdout); help || err != nil {
 		return err
 	}
@@ -46,22 +74,19 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	if rf.stopOn != "" {
 		return usageErr("-stop-on: verify stops every run at its first violation of any invariant; leave -stop-on out")
 	}
-	if *preemptions < -1 || *preemptions > maxPreemptions {
-		return usageErr("-preemptions %d: want -1 (no bound) or 0 to %d", *preemptions, maxPreemptions)
-	}
-	if *bound != "preemptions" && *bound != "delays" {
-		return usageErr("-bound %q: want preemptions or delays", *bound)
-	}
-	if *maxSchedules < 0 {
-		return usageErr("-max-schedules %d: want 0 (no cap) or more", *maxSchedules)
-	}
-	if *maxTime < 0 {
-		return usageErr("-max-time %v: want 0 (no cap) or more", *maxTime)
+	if err := vf.validate(); err != nil {
+		return err
 	}
 	id = id.Normalized()
-	path := *out
+	path := vf.out
 	if path == "" {
 		path = fmt.Sprintf("verify-%s-%s-%d.replay", id.Scenario, strings.ReplaceAll(id.Strategy, "=", "-"), id.Seed)
+	}
+	var outs []*output // an -out given is opened before the search: a bad path costs nothing
+	if vf.out != "" {
+		if outs, err = openOutputs("out", vf.out); err != nil {
+			return err
+		}
 	}
 	var interrupted atomic.Bool
 	_, stop := watchInterrupts(context.Background(), func() {
@@ -70,34 +95,46 @@ func cmdVerify(args []string, stdout io.Writer) error {
 	}, func() { os.Exit(exitInterrupted) })
 	defer stop()
 	res, err := harness.Verify(harness.VerifyConfig{
-		Run: id, Preemptions: *preemptions, Delays: *bound == "delays", Reduction: *reduction, Timers: *timers, MaxSchedules: *maxSchedules, MaxTime: *maxTime,
-		Budget: opts.Budget, Stop: interrupted.Load, Invariant: *inv,
+		Run: id, Preemptions: vf.preemptions, Delays: vf.bound == "delays", Reduction: vf.reduction, Timers: vf.timers,
+		MaxSchedules: vf.maxSchedules, MaxTime: vf.maxTime, Budget: opts.Budget, Stop: interrupted.Load, Invariant: vf.invariant,
 	})
-	if errors.Is(err, scenarios.ErrConfig) {
-		return usageErr("%s", flagMessage(err))
-	}
 	if err != nil {
+		abortOutputs(outs)
+		if errors.Is(err, scenarios.ErrConfig) {
+			return usageErr("%s", flagMessage(err))
+		}
 		return err
 	}
-	saved := ""
-	if res.File != nil {
-		outs, err := openOutputs("out", path)
-		if err != nil {
-			return err
+	return reportVerify(stdout, res, vf, path, outs)
+}
+
+// reportVerify saves the first violation (if any), prints the result and
+// returns the exit status it calls for.
+func reportVerify(stdout io.Writer, res *harness.VerifyResult, vf verifyFlags, path string, outs []*output) error {
+	saved, werr := "", error(nil)
+	if res.File == nil {
+		abortOutputs(outs)
+	} else {
+		if outs == nil {
+			outs, werr = openOutputs("out", path)
 		}
-		if err := outs[0].write(res.File.Write); err != nil {
-			return writeFailed(err, true)
+		if werr == nil {
+			werr = outs[0].write(res.File.Write)
 		}
-		saved = path
+		if werr == nil {
+			saved = path
+		}
 	}
-	if *asJSON {
-		if err := writeVerifyJSON(stdout, res, *preemptions, *bound, *reduction, *timers, saved); err != nil {
+	if vf.asJSON {
+		if err := writeVerifyJSON(stdout, res, vf.preemptions, vf.bound, vf.reduction, vf.timers, saved); err != nil {
 			return err
 		}
 	} else {
-		writeVerify(stdout, res, *preemptions, strings.TrimSuffix(*bound, "s"), *reduction, *timers, saved)
+		writeVerify(stdout, res, vf.preemptions, strings.TrimSuffix(vf.bound, "s"), vf.reduction, vf.timers, saved)
 	}
 	switch {
+	case werr != nil:
+		return writeFailed(werr, res.Failed)
 	case res.Failed:
 		return errFindings
 	case res.Capped == "stopped":
