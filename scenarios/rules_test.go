@@ -212,7 +212,10 @@ func TestPackageLayers(t *testing.T) {
 		// of drysim but the failpoint-window helper and the fix catalogue.
 		{pkg: "systems/atlantis", onlyOwn: []string{"systems/atlantis", "systems/window", "systems/catalog"}},
 		{pkg: "systems/layerstore", onlyOwn: []string{"systems/layerstore", "systems/window", "systems/catalog"}},
-		{pkg: "scenarios", forbidden: []string{mod + "scenarios/harness", mod + "reports", mod + "reports/sweep"}},
+		// The searches run worlds of any program: the kernel only.
+		{pkg: "sim/guided", onlyOwn: []string{"sim", "sim/guided"}},
+		{pkg: "sim/verify", onlyOwn: []string{"sim", "sim/verify"}},
+		{pkg: "scenarios", forbidden: []string{mod + "scenarios/harness", mod + "reports", mod + "reports/sweep", mod + "sim/guided", mod + "sim/verify"}},
 		{pkg: "reports/sweep", forbidden: []string{mod + "scenarios/harness", mod + "reports"}},
 		{pkg: "reports", forbidden: []string{mod + "scenarios/harness"}},
 		{pkg: "cmd/drysim", forbidden: []string{"testing", mod + "sim/simtest"}},
