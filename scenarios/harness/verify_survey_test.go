@@ -84,9 +84,12 @@ func TestVerifySurvey(t *testing.T) {
 			case !res.Complete:
 				verdict = "incomplete (" + res.Capped + ")"
 			}
-			unit := "preemptions"
+			unit := "preemption"
 			if s.delays {
-				unit = "delays"
+				unit = "delay"
+			}
+			if s.k != 1 {
+				unit += "s"
 			}
 			fmt.Printf("| %s | %s | %d | %d %s | %v | %v | %s | %d (at %d) | %d | %d | %v |\n", sc, s.strategy, id.Seed, s.k, unit, s.timers, s.reduction, verdict,
 				res.Schedules, res.Bound, res.Pruned, res.Runs, res.Elapsed.Round(100*time.Millisecond))
