@@ -51,18 +51,33 @@ func (s *chooserSched) pick(w *World, fireable bool) (next *Task, _ bool, err er
 			err = fmt.Errorf("chooser panicked: %v", r)
 		}
 	}()
-	s.tasks = append(s.tasks[:0], w.runnable...)
-	slices.SortFunc(s.tasks, func(a, b *Task) int { return cmp.Compare(a.id, b.id) })
-	s.opts = s.opts[:0]
-	for _, t := range s.tasks {
-		s.opts = append(s.opts, t.id)
+	s.tasks, s.opts = runnableByID(w, s.tasks, s.opts)
+	next, err = optionAt("chooser", s.c.Choose(s.opts, fireable), s.tasks, fireable)
+	return next, false, err
+}
+
+// runnableByID refills tasks with the runnable tasks in ID order and opts
+// with their IDs: the options an outside chooser (Chooser, Guide) picks
+// from by index, the same on every run whatever order w keeps them in.
+func runnableByID(w *World, tasks []*Task, opts []int32) ([]*Task, []int32) {
+	tasks = append(tasks[:0], w.runnable...)
+	slices.SortFunc(tasks, func(a, b *Task) int { return cmp.Compare(a.id, b.id) })
+	opts = opts[:0]
+	for _, t := range tasks {
+		opts = append(opts, t.id)
 	}
-	i := s.c.Choose(s.opts, fireable)
+	return tasks, opts
+}
+
+// optionAt is an outside chooser's answer i as a task: len(tasks) fires the
+// earliest timer (nil) when fireable, and anything else out of range is an
+// error naming who picked it.
+func optionAt(who string, i int, tasks []*Task, fireable bool) (*Task, error) {
 	switch {
-	case fireable && i == len(s.opts):
-		return nil, false, nil
-	case i < 0 || i >= len(s.opts):
-		return nil, false, fmt.Errorf("chooser picked option %d of %d", i, len(s.opts))
+	case fireable && i == len(tasks):
+		return nil, nil
+	case i < 0 || i >= len(tasks):
+		return nil, fmt.Errorf("%s picked option %d of %d", who, i, len(tasks))
 	}
-	return s.tasks[i], false, nil
+	return tasks[i], nil
 }

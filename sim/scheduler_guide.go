@@ -1,7 +1,7 @@
 package sim
 
 import (
-	"cmp"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -68,32 +68,25 @@ func (s *guideSched) pick(w *World, fireable bool) (next *Task, fallback bool, e
 			err = fmt.Errorf("guide panicked: %v", r)
 		}
 	}()
-	s.tasks = append(s.tasks[:0], w.runnable...)
-	slices.SortFunc(s.tasks, func(a, b *Task) int { return cmp.Compare(a.id, b.id) })
 	p := &s.point
-	p.Step, p.Options, p.Current, p.Fire = w.step, p.Options[:0], -1, fireable
-	for _, t := range s.tasks {
-		p.Options = append(p.Options, t.id)
-	}
+	s.tasks, p.Options = runnableByID(w, s.tasks, p.Options)
+	p.Step, p.Current, p.Fire = w.step, -1, fireable
 	if c := w.current; c != nil && c.runIdx >= 0 {
 		p.Current = c.id
 	}
 	p.Since = w.fp.take()
 	i := s.g.Choose(p)
-	switch {
-	case i == -1:
+	if i == -1 {
 		return nil, false, errGuideStop
-	case fireable && i == len(s.tasks):
-		return nil, false, nil
-	case i < 0 || i >= len(s.tasks):
-		return nil, false, fmt.Errorf("guide picked option %d of %d", i, len(s.tasks))
 	}
-	next = s.tasks[i]
+	if next, err = optionAt("guide", i, s.tasks, fireable); next == nil {
+		return nil, false, err
+	}
 	return next, next == fallbackTask(w), nil
 }
 
 // errGuideStop ends a run as Stopped when a Guide returns -1.
-var errGuideStop = fmt.Errorf("guide: the rest of this schedule was explored as another")
+var errGuideStop = errors.New("guide: the rest of this schedule was explored as another")
 
 // Space says what kind of thing an Access names.
 type Space uint8

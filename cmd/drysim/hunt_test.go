@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -42,19 +41,11 @@ func TestHuntWithNothingFoundExitsZeroAndWritesNoFile(t *testing.T) {
 }
 
 func TestHuntBadInputIsOneLine(t *testing.T) {
-	for _, tc := range []badInput{
+	requireBadInputs(t, []badInput{
 		{[]string{"hunt", "-scenario", "release-race", "-search", "dfs"}, `-search "dfs": want guided, random, pct`},
 		{[]string{"hunt", "-scenario", "release-race", "-runs", "0"}, "-runs 0: want 1 to 1000000"},
 		{[]string{"hunt", "-scenario", "release-race", "-sched", "pct:2"}, "-sched: a hunt picks each run's schedule; give -search"},
 		{[]string{"hunt", "-scenario", "release-race", "-max-time", "-1s"}, "-max-time -1s: want 0 (no limit) or more"},
 		{[]string{"hunt"}, "-scenario is required"},
-	} {
-		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			code, stdout, stderr := drysim(tc.args...)
-			require.Equal(t, 2, code, stderr)
-			require.Empty(t, stdout)
-			require.Contains(t, stderr, tc.want)
-			require.Equal(t, 1, strings.Count(stderr, "\n"), "exactly one line: %q", stderr)
-		})
-	}
+	})
 }

@@ -27,10 +27,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestLoadBadInputIsOneLineAndExit2(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string
-	}{
+	requireBadInputs(t, []badInput{
 		{[]string{"load", "-store", "postgres:x"}, `store "postgres:x": want mem, sqlite:PATH or mysql:DSN`},
 		{[]string{"load", "-store", "mysql:nope"}, "MySQL DSN"},
 		{[]string{"load", "-workers", "0"}, "workers 0: want 1 or more"},
@@ -40,16 +37,7 @@ func TestLoadBadInputIsOneLineAndExit2(t *testing.T) {
 		{[]string{"load", "-scenario", "nope"}, `unknown scenario "nope"`},
 		{[]string{"load", "-check", "some"}, `check "some": want all or safety`},
 		{[]string{"load", "-failpoint", "allocator/nowhere=return(1)"}, `unknown failpoint "allocator/nowhere"`},
-	}
-	for _, tc := range tests {
-		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			code, stdout, stderr := drysim(tc.args...)
-			require.Equal(t, 2, code, stderr)
-			require.Empty(t, stdout)
-			require.Contains(t, stderr, tc.want)
-			require.Equal(t, 1, strings.Count(stderr, "\n"), "exactly one line: %q", stderr)
-		})
-	}
+	})
 }
 
 // A failpoint widens a race window live as it does in the simulator:

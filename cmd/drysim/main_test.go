@@ -23,7 +23,13 @@ type badInput struct {
 }
 
 func TestBadInputIsOneLineAndExit2(t *testing.T) {
-	tests := append(append(badNames(), badFailpointValues()...), badFlagValues()...)
+	requireBadInputs(t, append(append(badNames(), badFailpointValues()...), badFlagValues()...))
+}
+
+// requireBadInputs runs each bad input: exit 2, nothing on stdout, and one
+// line on stderr that says what was wrong.
+func requireBadInputs(t *testing.T, tests []badInput) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			code, stdout, stderr := drysim(tc.args...)

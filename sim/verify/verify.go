@@ -61,6 +61,7 @@
 package verify
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -441,18 +442,7 @@ func (s *search) summarize(fp sim.Footprint) summary {
 	return sum
 }
 
-func compareKeys(a, b key) int {
-	if a.space != b.space {
-		return int(a.space) - int(b.space)
-	}
-	switch {
-	case a.id < b.id:
-		return -1
-	case a.id > b.id:
-		return 1
-	}
-	return 0
-}
+func compareKeys(a, b key) int { return cmp.Or(cmp.Compare(a.space, b.space), cmp.Compare(a.id, b.id)) }
 
 // independent: the steps of a and b commute by the package doc's rule
 // (two accesses conflict when they name the same object, stream or timer
