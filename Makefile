@@ -100,8 +100,8 @@ long: ## the long tests make test leaves out: every race shrunk afresh, the limi
 # table at 40s. VERIFY_SCENARIOS=a,b limits it to some scenarios.
 VERIFY_CAP ?= 20s
 VERIFY_SCENARIOS ?=
-verify: ## bounded exhaustive search of every Drydock scenario at 2 workers, 2 leases: naive's race found, slot's search complete (minutes; not part of make test)
-	DRYSIM_VERIFY=1 DRYSIM_VERIFY_CAP=$(VERIFY_CAP) DRYSIM_VERIFY_SCENARIOS=$(VERIFY_SCENARIOS) $(GO) test -count=1 -v -timeout 2h -run '^TestVerifySurvey$$' ./scenarios/harness/
+verify: ## bounded exhaustive search of every Drydock scenario at 2 workers, 2 leases: naive's race found, slot's search complete; every racy variant's race found (minutes; not part of make test)
+	DRYSIM_VERIFY=1 DRYSIM_VERIFY_CAP=$(VERIFY_CAP) DRYSIM_VERIFY_SCENARIOS=$(VERIFY_SCENARIOS) $(GO) test -count=1 -v -timeout 2h -run '^(TestVerifySurvey|TestVerifyFindsEveryRacyVariant)$$' ./scenarios/harness/
 
 bugbench: ## seeds to detection of 24 classic concurrency bugs per scheduler, and their fixed twins (not part of make test)
 	$(GO) test -run '^$$' -bench SeedsToDetection -benchtime 1x ./sim/bugbench
