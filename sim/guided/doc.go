@@ -12,10 +12,10 @@
 // Every run is a sim.Chooser over one world seed. A fresh draw picks its
 // own settings, as sim.Swarm does per seed: random, sticky (few context
 // switches) or priority scheduling (PCT, made fair), the early-timer rate,
-// and which tasks run slowly; half the random draws are hurried (timers
-// keep firing early past World.CalmAt, and a failure only about timing
-// does not count from them). The first run of every search is plain
-// random scheduling. A mutant runs on its parent's seed and follows the
+// and which tasks run slowly; three random draws in four are hurried
+// (timers keep firing early past World.CalmAt, and a failure only about
+// timing does not count from them). The first run of every search is a
+// random draw. A mutant runs on its parent's seed and follows the
 // parent's decisions except where its mutation says: Redraw (a new suffix),
 // Flip (one other choice), Delay (a preemption), Splice (another corpus
 // schedule of the same seed from a point on). An epsilon-greedy bandit,

@@ -112,9 +112,9 @@ type search struct {
 }
 
 // Search runs schedules until one fails, cfg.Runs have run or ctx ends.
-// The first run is plain random scheduling. After it a bandit picks each
-// run's kind by how often that kind lately showed new behaviour: a fresh
-// draw of a settings family (random — half of it hurried —, sticky or
+// The first run is a random draw. After it a bandit picks each run's kind
+// by how often that kind lately showed new behaviour: a fresh draw of a
+// settings family (random — three in four hurried —, sticky or
 // priority scheduling, each with its own early-timer rate and slow tasks)
 // on the next seed, or a mutation of a corpus schedule on its seed
 // (Redraw, Flip, Delay, Splice). A run whose trace shows a fact no earlier
@@ -248,16 +248,15 @@ func (s *search) chooseArm() int {
 }
 
 // plan draws the next run: a fresh draw, or a mutation of a corpus entry.
-// The first run is plain random scheduling.
+// The first run is a random draw: there is no corpus yet, and no feedback
+// to choose by.
 func (s *search) plan() *plan {
 	s.run++
 	p := &plan{run: s.run, genSeed: s.rng.Uint64()}
-	if s.run == 1 {
-		p.mut, p.seed, p.settings, p.arm = Fresh, s.cfg.Seeds(0), plainRandom(s.rng.Uint64()), famRandom
-		s.fresh++
-		return p
+	p.arm = famRandom
+	if s.run > 1 {
+		p.arm = s.chooseArm()
 	}
-	p.arm = s.chooseArm()
 	if p.arm < numFamilies {
 		p.mut, p.seed = Fresh, s.cfg.Seeds(s.fresh)
 		p.settings = drawSettings(s.rng, p.arm, s.horizon)
