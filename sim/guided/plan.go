@@ -64,8 +64,8 @@ var familyNames = [numFamilies]string{"random", "sticky", "prio"}
 // on Drydock's 24 racy rows with their failpoints off, 100 seeds each,
 // runs reproducing the race (go run ./cmd/hunttable -hit-rates 100): plain
 // random at 1/32 1462 of 2400, hurried at 1/16 1815, at 1/8 2035, and
-// no row much lower hurried but pending-overallocation, whose lease must
-// outwait a pending build (8-14 of 100 at 1/8, 11-12 plain). A share of
+// no row much lower hurried but pending-overallocation naive, whose lease
+// must outwait a pending build (8 of 100 at 1/8, 12 plain). A share of
 // plain draws keeps such races within reach. Coverage does not tell a
 // hurried run from a plain one, so the share is fixed here rather than
 // learnt by the bandit.
