@@ -58,17 +58,20 @@ func (a *Allocator) acquireOn(l Lease, r Resource) (LeaseStatus, error) {
 		}
 	}
 	keys := a.slotKeys(spec.SlotLocks)
-	if !a.has(FixResourceLockOnAcquire) {
+	if a.has(FixResourceLockOnAcquire) {
+		lk := a.resourceLock(r.ID)
+		if !a.lockWait(lk, a.timings.ResourceLockWait) {
+			return l.Status, fmt.Errorf("resource %d: lock wait timed out: %w", r.ID, ErrTemporary)
+		}
+		err = a.linkReloaded(l, r.ID, to, keys)
+		lk.Unlock()
+	} else {
 		a.window(FPBeforeLinkLease)
-		return to, a.link(l, r, to, keys)
+		err = a.link(l, r, to, keys)
 	}
-	lk := a.resourceLock(r.ID)
-	if !a.lockWait(lk, a.timings.ResourceLockWait) {
-		return l.Status, fmt.Errorf("resource %d: lock wait timed out: %w", r.ID, ErrTemporary)
-	}
-	err = a.linkReloaded(l, r.ID, to, keys)
-	lk.Unlock()
 	if err == nil && to == LeaseActive {
+		// Before D19080 too: acquireOnResource calls didActivate once the
+		// active lease is saved (its expiry scheduled, its holder woken).
 		a.didActivateLease(l.ID)
 	}
 	return to, err

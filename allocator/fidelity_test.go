@@ -247,3 +247,35 @@ func TestAnyIdleResourceIsReclaimable(t *testing.T) {
 	require.Equal(t, 1, reclaims, "the linux host was reclaimed for the windows lease")
 	require.Len(t, ids, 2)
 }
+
+// A lease that activates as it is acquired gets didActivate with or
+// without D19080's resource lock (pre-D19080 acquireOnResource calls it
+// too): its expiry is scheduled and its holder woken, so a requester that
+// looks only every ten minutes still sees its lease end at its expiry.
+func TestActivateOnAcquireSchedulesTheExpiryWithoutTheResourceLock(t *testing.T) {
+	for _, strategy := range []string{"slot", "global", "naive", "slot-without=resource-lock-on-acquire"} {
+		t.Run(strategy, func(t *testing.T) {
+			id := scenarios.Identity{Scenario: "release-race", Strategy: strategy, Seed: 1, Workers: 2, Leases: 2, Clients: 2, Limit: 1,
+				Poll: 10 * time.Minute, NoScenarioFailpoints: true}
+			res, err := harness.Run(id, harness.Options{})
+			require.NoError(t, err)
+			until := map[allocator.ID]time.Time{}
+			for l := range res.Store.AllLeases() {
+				require.False(t, l.Until.IsZero(), "release-race's leases expire")
+				until[l.ID] = l.Until
+			}
+			ended := 0
+			for _, e := range res.Store.AuditLog() {
+				if e.Kind == allocator.AuditLeaseStatus && allocator.LeaseStatus(e.To) == allocator.LeaseReleased {
+					late := e.Time.Sub(until[e.Lease])
+					require.Less(t, late, time.Minute, "lease %d released %v after its expiry: when its requester looked (every 10 minutes), not at its expiry", e.Lease, late)
+					ended++
+				}
+			}
+			require.Equal(t, 2, ended)
+			for _, v := range res.Violations {
+				require.NotEqual(t, scenarios.InvLeaseExpiry, v.Invariant, v.String())
+			}
+		})
+	}
+}
