@@ -63,7 +63,7 @@ var familyNames = [numFamilies]string{"random", "sticky", "prio"}
 // hurriedShare is how many random draws in hurriedOf are hurried. Measured
 // on Drydock's 24 racy rows with their failpoints off, 100 seeds each,
 // runs reproducing the race (go run ./cmd/hunttable -hit-rates 100): plain
-// random at 1/32 1462 of 2400, hurried at 1/16 1815, at 1/8 2035, and
+// random at 1/32 1456 of 2400, hurried at 1/16 1816, at 1/8 2038, and
 // no row much lower hurried but pending-overallocation naive, whose lease
 // must outwait a pending build (8 of 100 at 1/8, 12 plain). A share of
 // plain draws keeps such races within reach. Coverage does not tell a
