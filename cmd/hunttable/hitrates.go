@@ -22,7 +22,11 @@ type drawKind struct {
 // drawKinds are sim.Random and the fresh draws of a guided search that
 // matter on Drydock. (Slow tasks and non-hurried early rates above
 // Random's end at World.CalmAt, which is time 0 in most Drydock
-// scenarios, so they run as plain.)
+// scenarios, so they run as plain; the non-hurried draws at 0 or 1/64,
+// 2 in 7 of them, are not measured.) A hurried run is counted whenever it
+// reproduces the race, even where guided would dismiss it as failing
+// liveness only (pending-steal and activation-failure count liveness
+// among their races), so the hurried columns may be a little high there.
 func drawKinds() []drawKind {
 	settings := func(s guided.Settings) func(uint64) sim.Scheduler {
 		return func(seed uint64) sim.Scheduler { return s.Scheduler(seed * 0x9e3779b97f4a7c15) }

@@ -9,7 +9,7 @@
 // A cell is the median over the hunt seeds 1..hunts (1..bench-hunts for a
 // bugbench row, whose runs take microseconds) of the run at which the
 // hunt found a failing run, ">N" when the median hunt found none in N
-// runs; the min and max follow in brackets, then the mean (μ; a hunt that
+// runs; when the hunts differ, the min and max follow in brackets, then the mean (μ; a hunt that
 // found nothing counts N+1). A hunt under a scheduler runs
 // world seeds in order (harness.HuntWorldSeed); a guided hunt plans its
 // runs from its seed. Every hunt is deterministic, so the table is the
