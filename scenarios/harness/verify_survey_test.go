@@ -83,21 +83,7 @@ func TestVerifySurvey(t *testing.T) {
 			res, err := harness.Verify(harness.VerifyConfig{Run: id, Preemptions: s.k, Delays: s.delays, Reduction: s.reduction, Timers: s.timers,
 				MaxTime: limit, Invariant: inv})
 			require.NoError(t, err)
-			verdict := "complete, holds"
-			switch {
-			case res.Failed:
-				verdict = fmt.Sprintf("violation at run %d (%d used): %s", res.FailedAt, res.FailPreemptions, strings.SplitN(res.Violation, " ", 2)[0])
-			case !res.Complete:
-				verdict = "incomplete (" + res.Capped + ")"
-			}
-			unit := "preemption"
-			if s.delays {
-				unit = "delay"
-			}
-			if s.k != 1 {
-				unit += "s"
-			}
-			fmt.Printf("| %s | %s | %d | %d %s | %v | %v | %s | %d (at %d) | %d | %d | %v |\n", sc, s.strategy, id.Seed, s.k, unit, s.timers, s.reduction, verdict,
+			fmt.Printf("| %s | %s | %d | %s | %v | %v | %s | %d (at %d) | %d | %d | %v |\n", sc, s.strategy, id.Seed, boundText(s.k, s.delays), s.timers, s.reduction, surveyVerdict(res),
 				res.Schedules, res.Bound, res.Pruned, res.Runs, res.Elapsed.Round(100*time.Millisecond))
 			if res.Failed {
 				_, err := res.File.Run()
@@ -118,4 +104,27 @@ func holds(t *testing.T, scenario, strategy string) bool {
 	}
 	t.Fatalf("scenario %s has no expectation for %s", scenario, strategy)
 	return false
+}
+
+// surveyVerdict is a survey row's result column.
+func surveyVerdict(res *harness.VerifyResult) string {
+	switch {
+	case res.Failed:
+		return fmt.Sprintf("violation at run %d (%d used): %s", res.FailedAt, res.FailPreemptions, strings.SplitN(res.Violation, " ", 2)[0])
+	case !res.Complete:
+		return "incomplete (" + res.Capped + ")"
+	}
+	return "complete, holds"
+}
+
+// boundText is "k preemptions" or "k delays", singular for 1.
+func boundText(k int, delays bool) string {
+	unit := "preemption"
+	if delays {
+		unit = "delay"
+	}
+	if k != 1 {
+		unit += "s"
+	}
+	return fmt.Sprintf("%d %s", k, unit)
 }
